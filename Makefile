@@ -1,0 +1,37 @@
+# Fresh machine: `make gen`, then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: gen test check lint typecheck clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+gen: $(STAMP)
+	$(BIN)/docmodels gen
+
+check: $(STAMP)
+	$(BIN)/docmodels check
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+	$(BIN)/docmodels check
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,230 @@
+"""The `docmodels` command: gen, check and ir."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from generator import __version__
+from generator.config import DIALECT_CHOICES, OUTPUT_GROUPS, Config, ConfigError, load_config
+from generator.ir import Diagnostic, Span
+from generator.ir_json import dumps
+from generator.pipeline import build
+from generator.reader import read_docs
+from generator.sync.disk import apply, compare, unified_diff
+from generator.sync.plan import MANIFEST
+
+EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
+
+_DESCRIPTION = """\
+Turn markdown model docs (a `# Name` heading and a `## Fields` / `## Values` / `## Supported Types`
+section, as SDK generators such as Speakeasy write them) into typed Python models, docs and tests,
+and keep them in sync.
+
+Settings come from [tool.docmodels] in the nearest pyproject.toml; every option below overrides its key.
+Exit codes: 0 success, 1 drift found by `check`, 2 invalid input (every problem is listed as
+path:line:col: error[CODE]: message, and nothing is written)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="docmodels",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"docmodels {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    gen = commands.add_parser(
+        "gen",
+        help="regenerate the output folder from the docs (writes only what changed)",
+        description="Regenerate the output folder: write files whose bytes change, remove files "
+        "docmodels wrote before that are no longer produced, never touch other files.",
+    )
+    check = commands.add_parser(
+        "check",
+        help="write nothing; exit 1 with a diff when the output folder has drifted from the docs",
+        description="Compare the output folder with what the docs produce. Prints a unified diff for "
+        "each changed file, lists missing and extra files, and exits 1 on drift.",
+    )
+    ir = commands.add_parser(
+        "ir",
+        help="print the intermediate representation and diagnostics as JSON",
+        description="Print the IR (models, fields, enums, unions) and the diagnostics as JSON "
+        "(format versioned by `ir_version`). Exits 2 when a doc has errors.",
+    )
+    for sub in (gen, check, ir):
+        sub.add_argument(
+            "paths",
+            nargs="*",
+            type=Path,
+            metavar="PATH",
+            help="doc folders or files to read (config key `docs`; default: specs)",
+        )
+        sub.add_argument(
+            "--dialect",
+            choices=DIALECT_CHOICES,
+            help="the SDK dialect of the docs (config key `dialect`; default: auto, per page)",
+        )
+        sub.add_argument(
+            "--config",
+            type=Path,
+            metavar="FILE",
+            help="the pyproject.toml to read (default: the nearest one)",
+        )
+    for sub in (gen, check):
+        sub.add_argument(
+            "--out", metavar="DIR", help="the output folder (config key `out`; default: generated)"
+        )
+        sub.add_argument(
+            "--package",
+            metavar="NAME",
+            help="the generated Python package (config key `package`; default: models)",
+        )
+        sub.add_argument(
+            "--outputs",
+            metavar="LIST",
+            help=f"comma-separated outputs to produce: {', '.join(OUTPUT_GROUPS)} (config key `outputs`; default: all)",
+        )
+        sub.add_argument(
+            "--target",
+            metavar="NAME",
+            help="the model style (config key `target`; default: dataclasses)",
+        )
+        sub.add_argument(
+            "--templates",
+            metavar="DIR",
+            help="a folder of targets to use instead of the built-in ones (config key `templates`)",
+        )
+    check.add_argument("--quiet", action="store_true", help="print only the summary line, no diffs")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(_overrides(args), args.config)
+    except ConfigError as exc:
+        _report(exc.diagnostics, sys.stderr)
+        return EXIT_ERROR
+    if args.command == "ir":
+        return _ir(config)
+    if args.command == "gen":
+        return _gen(config)
+    return _check(config, quiet=args.quiet)
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    values: dict[str, Any] = {"dialect": args.dialect}
+    if args.paths:
+        values["docs"] = [str(p) for p in args.paths]
+    for key in ("out", "package", "outputs", "target", "templates"):
+        values[key] = getattr(args, key, None)
+    return values
+
+
+def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.render(), file=stream)
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    if errors:
+        print(
+            f"docmodels: {errors} error{'s' if errors != 1 else ''}; nothing was written",
+            file=stream,
+        )
+
+
+def _ir(config: Config) -> int:
+    spec = read_docs(list(config.docs), config.dialect)
+    sys.stdout.write(dumps(spec))
+    _report(spec.diagnostics, sys.stderr)
+    return EXIT_ERROR if spec.errors else EXIT_OK
+
+
+def _label(config: Config) -> str:
+    try:
+        return config.out.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return config.out.as_posix()
+
+
+def _gen(config: Config) -> int:
+    built = build(config)
+    if built.plan is None:
+        _report(built.diagnostics, sys.stderr)
+        return EXIT_ERROR
+    drift = compare(built.plan, config.out)
+    if drift.blocked:
+        blocked = [
+            Diagnostic(
+                Span(f"{_label(config)}/{p}", 1),
+                "error",
+                "DM401",
+                "docmodels did not write this file; "
+                "it will not overwrite it (move it out of the output folder, or delete it)",
+            )
+            for p in drift.blocked
+        ]
+        _report([*built.diagnostics, *blocked], sys.stderr)
+        return EXIT_ERROR
+    _report(built.diagnostics, sys.stderr)
+    applied = apply(built.plan, config.out, drift)
+    for path in applied.kept:
+        print(
+            f"{_label(config)}/{path}: kept: edited since docmodels wrote it; delete it by hand",
+            file=sys.stderr,
+        )
+    for path in drift.foreign:
+        print(f"{_label(config)}/{path}: left alone: not written by docmodels", file=sys.stderr)
+    print(
+        f"docmodels: {applied.written} written, {applied.unchanged} unchanged, {applied.removed} removed "
+        f"in {_label(config)}"
+    )
+    return EXIT_OK
+
+
+def _check(config: Config, quiet: bool) -> int:
+    built = build(config)
+    if built.plan is None:
+        _report(built.diagnostics, sys.stderr)
+        return EXIT_ERROR
+    _report(built.diagnostics, sys.stderr)
+    drift = compare(built.plan, config.out)
+    label = _label(config)
+    out = sys.stdout
+    if not quiet:
+        for path in drift.changed:
+            out.write(
+                unified_diff(label, path, (config.out / path).read_bytes(), built.plan.files[path])
+            )
+    for path in drift.missing:
+        print(f"missing: {label}/{path}", file=out)
+    for path in drift.stale:
+        print(f"extra: {label}/{path} (generated before, no longer produced)", file=out)
+    for path in drift.foreign:
+        print(f"extra: {label}/{path} (not written by docmodels)", file=out)
+    if drift.in_sync:
+        print(
+            f"docmodels check: {label} is in sync with the docs ({len(drift.unchanged)} files)",
+            file=out,
+        )
+        return EXIT_OK
+    counts = ", ".join(
+        f"{n} {what}"
+        for n, what in (
+            (len([p for p in drift.changed if p != MANIFEST]), "changed"),
+            (len(drift.missing), "missing"),
+            (len(drift.stale) + len(drift.foreign), "extra"),
+        )
+        if n
+    )
+    fix = "run `docmodels gen` to update it"
+    if drift.foreign:
+        fix += ", and delete the extra files docmodels did not write"
+    print(
+        f"docmodels check: {label} has drifted from the docs ({counts or 'manifest changed'}); {fix}",
+        file=out,
+    )
+    return EXIT_DRIFT

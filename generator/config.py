@@ -1,0 +1,166 @@
+"""Settings: `[tool.docmodels]` in pyproject.toml, each key overridable on the command line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.ir import Diagnostic, Span
+
+OUTPUT_GROUPS = ("models", "docs", "tests")
+DIALECT_CHOICES = ("auto", "typescript", "php")
+DEFAULTS: dict[str, Any] = {
+    "docs": ["specs"],
+    "out": "generated",
+    "package": "models",
+    "outputs": list(OUTPUT_GROUPS),
+    "target": "dataclasses",
+    "templates": None,
+    "dialect": "auto",
+}
+_PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of a run; paths are absolute."""
+
+    docs: tuple[Path, ...]
+    out: Path
+    package: str
+    outputs: tuple[str, ...]
+    target: str
+    templates: Path | None
+    dialect: str
+    source: Path | None
+
+    def fingerprint(self) -> str:
+        """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
+        data = {
+            "package": self.package,
+            "outputs": list(self.outputs),
+            "target": self.target,
+            "templates": self.templates is not None,
+            "dialect": self.dialect,
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class ConfigError(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.render() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start`."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(
+    overrides: Mapping[str, Any], config_file: Path | None = None, cwd: Path | None = None
+) -> Config:
+    cwd = (cwd or Path.cwd()).resolve()
+    pyproject = config_file or find_pyproject(cwd)
+    table: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    base = cwd
+    display = "pyproject.toml"
+    if pyproject is not None:
+        display = _display(pyproject, cwd)
+        try:
+            text = pyproject.read_text(encoding="utf-8")
+            table = tomllib.loads(text).get("tool", {}).get("docmodels", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError([Diagnostic(Span(display, 1), "error", "DM300", str(exc))]) from exc
+        base = pyproject.resolve().parent
+        for key in table:
+            if key not in DEFAULTS:
+                problems.append(
+                    _problem(
+                        display, text, key, f"unknown key `{key}` (known: {', '.join(DEFAULTS)})"
+                    )
+                )
+    else:
+        text = ""
+    merged = {**DEFAULTS, **{k: v for k, v in table.items() if k in DEFAULTS}}
+    from_cli = {k: v for k, v in overrides.items() if v is not None}
+    merged.update(from_cli)
+
+    def where(key: str) -> Path:
+        return cwd if key in from_cli else base
+
+    docs_value = merged["docs"]
+    docs_list = [docs_value] if isinstance(docs_value, str) else docs_value
+    outputs = merged["outputs"]
+    outputs_list = [o.strip() for o in outputs.split(",")] if isinstance(outputs, str) else outputs
+    checks = [
+        (
+            isinstance(docs_list, list) and all(isinstance(d, str) for d in docs_list),
+            "docs",
+            "`docs` must be a folder or a list of folders",
+        ),
+        (isinstance(merged["out"], str), "out", "`out` must be a folder"),
+        (
+            isinstance(merged["package"], str) and bool(_PACKAGE.match(merged["package"])),
+            "package",
+            f"`package` must be a Python identifier, not {merged['package']!r}",
+        ),
+        (
+            isinstance(outputs_list, list) and all(o in OUTPUT_GROUPS for o in outputs_list),
+            "outputs",
+            f"`outputs` must be a list of {', '.join(OUTPUT_GROUPS)}",
+        ),
+        (
+            merged["dialect"] in DIALECT_CHOICES,
+            "dialect",
+            f"`dialect` must be one of {', '.join(DIALECT_CHOICES)}",
+        ),
+        (isinstance(merged["target"], str), "target", "`target` must be a name"),
+    ]
+    for ok, key, message in checks:
+        if not ok:
+            problems.append(_problem(display, text, key, message))
+    if problems:
+        raise ConfigError(problems)
+    templates = merged["templates"]
+    return Config(
+        docs=tuple((where("docs") / d).resolve() for d in docs_list),
+        out=(where("out") / merged["out"]).resolve(),
+        package=merged["package"],
+        outputs=tuple(o for o in OUTPUT_GROUPS if o in outputs_list),
+        target=merged["target"],
+        templates=(where("templates") / templates).resolve() if templates else None,
+        dialect=merged["dialect"],
+        source=pyproject,
+    )
+
+
+def _display(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _problem(display: str, text: str, key: str, message: str) -> Diagnostic:
+    line = 1
+    in_table = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if stripped.startswith("["):
+            in_table = stripped == "[tool.docmodels]"
+        elif in_table and re.match(rf"^{re.escape(key)}\s*=", stripped):
+            line = number
+            break
+    return Diagnostic(Span(display, line), "error", "DM300", message)

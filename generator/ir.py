@@ -1,0 +1,198 @@
+"""The language-neutral intermediate representation: the only contract between reading and rendering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal as TypingLiteral
+from typing import TypeAlias
+
+IR_VERSION = 1
+
+JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
+
+PrimitiveKind = TypingLiteral[
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "any",
+    "bytes",
+    "date",
+    "datetime",
+    "bigint",
+    "decimal",
+    "null",
+]
+PRIMITIVE_KINDS: tuple[PrimitiveKind, ...] = (
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "any",
+    "bytes",
+    "date",
+    "datetime",
+    "bigint",
+    "decimal",
+    "null",
+)
+ModelKind = TypingLiteral["object", "enum", "union", "alias"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A place in a doc: path relative to its docs root, 1-based line and column."""
+
+    path: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True, order=True)
+class ModelKey:
+    """Identifies a model: the doc's folder below the docs root (POSIX, '' for the root) and its title."""
+
+    namespace: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.namespace}/{self.name}" if self.namespace else self.name
+
+
+@dataclass(frozen=True)
+class Primitive:
+    kind: PrimitiveKind
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another model of the spec."""
+
+    key: ModelKey
+
+
+@dataclass(frozen=True)
+class Link:
+    """An unresolved reference as a doc writes it; resolving replaces every Link by a Ref or a Primitive."""
+
+    href: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ArrayOf:
+    item: TypeExpr
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A map with string keys."""
+
+    value: TypeExpr
+
+
+@dataclass(frozen=True)
+class UnionOf:
+    members: tuple[TypeExpr, ...]
+
+
+@dataclass(frozen=True)
+class Literal:
+    """A constant value."""
+
+    value: str | int | float | bool | None
+
+
+TypeExpr: TypeAlias = Primitive | Ref | Link | ArrayOf | MapOf | UnionOf | Literal
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    message: str
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    wire_name: str
+    type: TypeExpr
+    required: bool
+    nullable: bool | None
+    description: str
+    source: Span
+    deprecated: Deprecation | None = None
+    example: str | None = None
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    """A member: the name the doc gives it (None when the doc lists values only) and its wire value."""
+
+    name: str | None
+    value: str | int
+
+
+@dataclass(frozen=True)
+class Model:
+    key: ModelKey
+    kind: ModelKind
+    title: str
+    description: str
+    source: Span
+    deprecated: Deprecation | None = None
+    fields: tuple[Field, ...] = ()
+    values: tuple[EnumValue, ...] = ()
+    members: tuple[TypeExpr, ...] = ()
+    example: JSONValue = None
+    has_example: bool = False
+    dialect: str = ""
+    doc_path: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    span: Span
+    severity: TypingLiteral["error", "warning"]
+    code: str
+    message: str
+
+    def render(self) -> str:
+        s = self.span
+        return f"{s.path}:{s.line}:{s.column}: {self.severity}[{self.code}]: {self.message}"
+
+
+@dataclass(frozen=True)
+class Spec:
+    models: tuple[Model, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    ir_version: int = IR_VERSION
+    by_key: dict[ModelKey, Model] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_key", {m.key: m for m in self.models})
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+
+__all__ = [
+    "IR_VERSION",
+    "PRIMITIVE_KINDS",
+    "ArrayOf",
+    "Deprecation",
+    "Diagnostic",
+    "EnumValue",
+    "Field",
+    "JSONValue",
+    "Link",
+    "Literal",
+    "MapOf",
+    "Model",
+    "ModelKey",
+    "Primitive",
+    "Ref",
+    "Span",
+    "Spec",
+    "UnionOf",
+]

@@ -1,0 +1,60 @@
+"""docs -> IR -> rendered files -> formatted plan: what `gen` writes and `check` compares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.config import Config
+from generator.formatting import FormatError, format_all
+from generator.ir import Diagnostic, Span, Spec
+from generator.reader import read_docs
+from generator.render.planner import render_files
+from generator.render.targets import TargetError, load_target
+from generator.sync.plan import Plan, UnsafePathError
+
+
+@dataclass(frozen=True)
+class Built:
+    spec: Spec
+    plan: Plan | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def failed(self) -> bool:
+        return self.plan is None
+
+
+def build(config: Config) -> Built:
+    spec = read_docs(list(config.docs), config.dialect)
+    if spec.errors:
+        return Built(spec, None, spec.diagnostics)
+    problems: list[Diagnostic] = []
+    try:
+        target = load_target(config.target, config.templates)
+        files = render_files(spec, target, config.package, config.outputs)
+    except TargetError as exc:
+        problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM301", str(exc)))
+        return Built(spec, None, spec.diagnostics + tuple(problems))
+    python = [f for f in files if f.format == "black"]
+    try:
+        formatted = dict(
+            zip(
+                (f.path for f in python),
+                format_all([(f.path, f.text) for f in python]),
+                strict=True,
+            )
+        )
+    except FormatError as exc:
+        problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM302", str(exc)))
+        return Built(spec, None, spec.diagnostics + tuple(problems))
+    texts = {f.path: formatted.get(f.path, f.text) for f in files}
+    try:
+        plan = Plan.build(texts, config.fingerprint())
+    except UnsafePathError as exc:
+        problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM400", str(exc)))
+        return Built(spec, None, spec.diagnostics + tuple(problems))
+    return Built(spec, plan, spec.diagnostics)
+
+
+def _config_path(config: Config) -> str:
+    return config.source.name if config.source else "docmodels"

@@ -1,0 +1,96 @@
+"""Reading: markdown model docs in, the IR (`Spec`) out, with every problem as a diagnostic."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from generator.diagnostics import Collector
+from generator.ir import Model, Span, Spec
+from generator.reader.document import DocRef, read_document
+from generator.reader.page import parse_page
+from generator.reader.resolve import resolve
+
+_SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
+
+
+def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
+    """Every doc below the given folders (and the given files), in a stable order."""
+    found: dict[Path, DocRef] = {}
+    for path in paths:
+        if path.is_dir():
+            for file in _markdown_files(path):
+                rel = file.relative_to(path).as_posix()
+                found.setdefault(file, DocRef(_display(file), rel))
+        else:
+            found.setdefault(path, DocRef(_display(path), path.name))
+    return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
+
+
+def _markdown_files(root: Path) -> Iterable[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if (
+                name.endswith(".md")
+                and not name.startswith((".", "_"))
+                and name.lower() not in _SKIPPED_NAMES
+            ):
+                yield Path(folder) / name
+
+
+def _display(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
+    out = Collector()
+    drafts: list[Model] = []
+    for file, doc in discover(paths):
+        text = _read_text(file, doc, out)
+        if text is None:
+            continue
+        model = read_document(doc, parse_page(text), dialect, out)
+        if model is not None:
+            drafts.append(model)
+    drafts = _unique(drafts, out)
+    models = resolve(drafts, out)
+    models.sort(key=lambda m: m.key)
+    return Spec(tuple(models), out.sorted())
+
+
+def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        out.error(Span(doc.display, 1), "DM100", f"cannot read: {exc.strerror or exc}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        out.error(Span(doc.display, line), "DM100", f"not UTF-8 (byte {exc.start})")
+        return None
+
+
+def _unique(models: list[Model], out: Collector) -> list[Model]:
+    seen: dict[object, Model] = {}
+    for model in models:
+        first = seen.get(model.key)
+        if first is not None:
+            out.error(
+                model.source,
+                "DM103",
+                f"model `{model.key}` is also defined in {first.source.path}",
+            )
+            continue
+        seen[model.key] = model
+    return list(seen.values())
+
+
+__all__ = ["discover", "read_docs"]

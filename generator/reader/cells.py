@@ -1,0 +1,97 @@
+"""Read the text of table cells: newlines, placeholders, deprecation markers, names and required markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FIELD_DEPRECATION = re.compile(r"^:\s?warning:\s*\*\*\s*DEPRECATED\s*\*\*\s*:\s*")
+MODEL_DEPRECATION = re.compile(r"^>\s*:warning:\s*\*\*DEPRECATED\*\*\s*:\s*(?P<message>.*)$")
+DEFAULT_DEPRECATION = "Deprecated."
+_STRUCK = re.compile(r"^~~(?P<inner>.*)~~$", re.DOTALL)
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+_REQUIRED = {
+    ":heavy_check_mark:": True,
+    ":white_check_mark:": True,
+    "✔": True,
+    "✔️": True,
+    "✓": True,
+    "yes": True,
+    "true": True,
+    "required": True,
+    ":heavy_minus_sign:": False,
+    ":x:": False,
+    "✗": False,
+    "-": False,
+    "no": False,
+    "false": False,
+    "optional": False,
+}
+
+
+def cell_text(cell: str) -> str:
+    """The cell's text with `<br/>` as a newline (pipes were already unescaped by the table parser)."""
+    return cell.replace("<br/>", "\n")
+
+
+def description_text(cell: str) -> str:
+    """A description cell's text: `N/A` means none; surrounding blank space is dropped."""
+    text = cell_text(cell).strip()
+    return "" if text == "N/A" else text
+
+
+@dataclass(frozen=True)
+class Described:
+    description: str
+    deprecation: str | None
+
+
+def split_deprecation(cell: str) -> Described:
+    """Separate a `: warning: ** DEPRECATED **: message<br/><br/>description` cell into its two parts."""
+    text = cell_text(cell).strip()
+    marker = FIELD_DEPRECATION.match(text)
+    if marker is None:
+        return Described("" if text == "N/A" else text, None)
+    rest = text[marker.end() :]
+    message, _, description = rest.partition("\n\n")
+    description = description.strip()
+    return Described(
+        "" if description == "N/A" else description, message.strip() or DEFAULT_DEPRECATION
+    )
+
+
+@dataclass(frozen=True)
+class NameCell:
+    name: str
+    struck: bool
+
+
+def name_cell(cell: str) -> NameCell | None:
+    """`` `name` ``, ``~~`name`~~`` or a bare name; None when the cell holds no identifier."""
+    text = cell.strip()
+    struck = _STRUCK.match(text)
+    if struck:
+        text = struck.group("inner").strip()
+    text = text.strip("`").strip()
+    if not _NAME.match(text):
+        return None
+    return NameCell(text, struck is not None)
+
+
+def title_text(heading: str) -> NameCell:
+    """A `# Name` or `# ~~Name~~` heading's name and whether it is struck through."""
+    text = heading.strip()
+    struck = _STRUCK.match(text)
+    if struck:
+        return NameCell(struck.group("inner").strip().strip("`"), True)
+    return NameCell(text.strip("`"), False)
+
+
+def is_identifier(name: str) -> bool:
+    return bool(_NAME.match(name))
+
+
+def required_marker(cell: str) -> bool | None:
+    """True for a required marker, False for an optional one, None when the cell is neither."""
+    return _REQUIRED.get(cell.strip().lower())

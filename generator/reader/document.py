@@ -1,0 +1,301 @@
+"""Turn one parsed page into a draft model (references still unresolved `Link`s)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import cast
+
+from generator.diagnostics import Collector
+from generator.ir import (
+    Deprecation,
+    EnumValue,
+    Field,
+    JSONValue,
+    Model,
+    ModelKey,
+    Primitive,
+    Span,
+    TypeExpr,
+)
+from generator.reader import cells
+from generator.reader.dialects import Dialect, TypeNotationError, detect
+from generator.reader.dialects.base import split_top_level
+from generator.reader.js_literal import ExampleSyntaxError, parse_typescript_example
+from generator.reader.page import BulletList, Fence, Page, Section, Table, Text
+
+_NO_EXAMPLE = object()
+_KNOWN_SECTIONS = ("Example Usage", "Fields", "Values", "Supported Types")
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """Where a doc is: its display path (for diagnostics) and its path below the docs root (POSIX)."""
+
+    display: str
+    rel: str
+
+    def span(self, line: int, column: int = 1) -> Span:
+        return Span(self.display, line, column)
+
+    @property
+    def namespace(self) -> str:
+        return self.rel.rpartition("/")[0]
+
+
+def read_document(
+    doc: DocRef, page: Page, forced_dialect: str | None, out: Collector
+) -> Model | None:
+    if page.title is None:
+        out.error(doc.span(1), "DM101", "no `# Title` heading: not a model doc")
+        return None
+    title = cells.title_text(page.title)
+    if not cells.is_identifier(title.name):
+        out.error(
+            doc.span(page.title_line, 3), "DM102", f"title `{title.name}` is not an identifier"
+        )
+        return None
+    dialect = detect(_notation(page), forced_dialect)
+    sections = _sections(doc, page, out)
+    deprecation = _model_deprecation(page, title.struck)
+    base = Model(
+        key=ModelKey(doc.namespace, title.name),
+        kind="object",
+        title=title.name,
+        description=_description(page),
+        source=doc.span(page.title_line),
+        deprecated=deprecation,
+        dialect=dialect.name,
+        doc_path=doc.rel,
+    )
+    example = _example(doc, sections.get("Example Usage"), dialect, out)
+    if example is not _NO_EXAMPLE:
+        base = replace(base, example=cast(JSONValue, example), has_example=True)
+    if "Fields" in sections:
+        fields = _fields(doc, sections["Fields"], dialect, out)
+        return replace(base, kind="object", fields=fields)
+    if "Values" in sections:
+        return replace(base, kind="enum", values=_values(doc, sections["Values"], out))
+    if "Supported Types" in sections:
+        members = _members(doc, sections["Supported Types"], dialect, out)
+        return replace(base, kind="union", members=members)
+    out.warning(
+        doc.span(page.title_line),
+        "DM104",
+        "no Fields, Values or Supported Types section: read as an untyped alias",
+    )
+    return replace(base, kind="alias", members=(Primitive("any"),))
+
+
+def _notation(page: Page) -> str:
+    """The text a dialect is recognised by: type cells, member headings and fence languages."""
+    parts: list[str] = []
+    for section in page.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                try:
+                    column = [h.lower() for h in block.header].index("type")
+                except ValueError:
+                    continue
+                parts.extend(row.cells[column] for row in block.rows if column < len(row.cells))
+            elif isinstance(block, Fence):
+                parts.append(f"```{block.info}")
+        parts.extend(sub.title for sub in section.subsections)
+        for sub in section.subsections:
+            parts.extend(f"```{b.info}" for b in sub.blocks if isinstance(b, Fence))
+    return "\n".join(parts)
+
+
+def _sections(doc: DocRef, page: Page, out: Collector) -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for section in page.sections:
+        name = section.title.strip()
+        if name not in _KNOWN_SECTIONS:
+            continue
+        if name in found:
+            out.error(doc.span(section.line), "DM114", f"second `## {name}` section")
+            continue
+        found[name] = section
+    return found
+
+
+def _description(page: Page) -> str:
+    end = page.sections[0].line - 1 if page.sections else len(page.lines)
+    lines = [
+        line.rstrip()
+        for line in page.lines[page.title_line : end]
+        if not cells.MODEL_DEPRECATION.match(line.strip())
+    ]
+    return "\n".join(lines).strip("\n")
+
+
+def _model_deprecation(page: Page, struck: bool) -> Deprecation | None:
+    for block in page.preamble:
+        if isinstance(block, Text):
+            match = cells.MODEL_DEPRECATION.match(block.text.strip())
+            if match:
+                return Deprecation(match.group("message").strip() or cells.DEFAULT_DEPRECATION)
+    return Deprecation(cells.DEFAULT_DEPRECATION) if struck else None
+
+
+def _first_table(section: Section) -> Table | None:
+    return next((b for b in section.blocks if isinstance(b, Table)), None)
+
+
+def _columns(table: Table) -> dict[str, int]:
+    return {name.strip().lower(): i for i, name in enumerate(table.header)}
+
+
+def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> tuple[Field, ...]:
+    table = _first_table(section)
+    if table is None:
+        out.error(doc.span(section.line), "DM110", "`## Fields` has no table")
+        return ()
+    columns = _columns(table)
+    name_col = columns.get("field", columns.get("name"))
+    missing = [
+        label
+        for label, index in (
+            ("Field", name_col),
+            ("Type", columns.get("type")),
+            ("Required", columns.get("required")),
+        )
+        if index is None
+    ]
+    if missing:
+        out.error(doc.span(table.line), "DM110", f"Fields table has no {', '.join(missing)} column")
+        return ()
+    assert name_col is not None
+    type_col, required_col = columns["type"], columns["required"]
+    description_col = columns.get("description")
+    example_col = columns.get("example")
+    fields: list[Field] = []
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        name = cells.name_cell(row.cells[name_col])
+        if name is None:
+            out.error(
+                doc.span(row.line, row.columns[name_col]),
+                "DM112",
+                f"field name `{row.cells[name_col]}` is not a name",
+            )
+            continue
+        if name.name in seen:
+            out.error(
+                doc.span(row.line, row.columns[name_col]),
+                "DM113",
+                f"field `{name.name}` is also defined on line {seen[name.name]}",
+            )
+            continue
+        seen[name.name] = row.line
+        required = cells.required_marker(row.cells[required_col])
+        if required is None:
+            out.error(
+                doc.span(row.line, row.columns[required_col]),
+                "DM111",
+                f"Required cell `{row.cells[required_col]}` is neither "
+                "`:heavy_check_mark:` nor `:heavy_minus_sign:`",
+            )
+            continue
+        type_span = doc.span(row.line, row.columns[type_col])
+        try:
+            parsed = dialect.parse_type(row.cells[type_col])
+        except TypeNotationError as exc:
+            out.error(type_span, "DM120", f"{dialect.name} type notation not understood: {exc}")
+            continue
+        described = cells.split_deprecation(
+            row.cells[description_col] if description_col is not None else ""
+        )
+        deprecation = described.deprecation
+        if name.struck and deprecation is None:
+            deprecation = cells.DEFAULT_DEPRECATION
+        example = cells.cell_text(row.cells[example_col]) if example_col is not None else ""
+        fields.append(
+            Field(
+                name=name.name,
+                wire_name=name.name,
+                type=parsed.type,
+                required=required,
+                nullable=parsed.nullable,
+                description=described.description,
+                source=type_span,
+                deprecated=Deprecation(deprecation) if deprecation else None,
+                example=example or None,
+            )
+        )
+    return tuple(fields)
+
+
+def _values(doc: DocRef, section: Section, out: Collector) -> tuple[EnumValue, ...]:
+    for block in section.blocks:
+        if isinstance(block, Table):
+            return _value_table(doc, block, out)
+        if isinstance(block, Fence):
+            return _value_literals(doc, block.content.strip(), block.line + 1, out)
+        if isinstance(block, BulletList):
+            values: list[EnumValue] = []
+            for item in block.items:
+                values.extend(_value_literals(doc, item.text.strip().strip("`"), item.line, out))
+            return tuple(values)
+    out.error(doc.span(section.line), "DM110", "`## Values` has no table, code block or list")
+    return ()
+
+
+def _value_table(doc: DocRef, table: Table, out: Collector) -> tuple[EnumValue, ...]:
+    columns = _columns(table)
+    value_col = columns.get("value")
+    name_col = columns.get("name")
+    if value_col is None:
+        out.error(doc.span(table.line), "DM110", "Values table has no Value column")
+        return ()
+    values: list[EnumValue] = []
+    for row in table.rows:
+        name = cells.name_cell(row.cells[name_col]) if name_col is not None else None
+        values.append(EnumValue(name.name if name else None, cells.cell_text(row.cells[value_col])))
+    return tuple(values)
+
+
+def _value_literals(doc: DocRef, text: str, line: int, out: Collector) -> tuple[EnumValue, ...]:
+    """Values written as literals: `"a" | "b"` (TypeScript) or one per bullet."""
+    values: list[EnumValue] = []
+    for part in split_top_level(text, "|"):
+        literal = part.strip()
+        try:
+            value = json.loads(literal)
+        except json.JSONDecodeError:
+            out.error(doc.span(line), "DM121", f"enum value `{literal}` is not a string or integer")
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            out.error(doc.span(line), "DM121", f"enum value `{literal}` is not a string or integer")
+            continue
+        values.append(EnumValue(None, value))
+    return tuple(values)
+
+
+def _members(
+    doc: DocRef, section: Section, dialect: Dialect, out: Collector
+) -> tuple[TypeExpr, ...]:
+    members: list[TypeExpr] = []
+    for sub in section.subsections:
+        code = next((b.content for b in sub.blocks if isinstance(b, Fence)), "")
+        try:
+            members.append(dialect.parse_member(sub.title, code))
+        except TypeNotationError as exc:
+            out.error(doc.span(sub.line), "DM122", f"union member `{sub.title}`: {exc}")
+    return tuple(members)
+
+
+def _example(
+    doc: DocRef, section: Section | None, dialect: Dialect, out: Collector
+) -> JSONValue | object:
+    """The Example Usage value, or _NO_EXAMPLE when there is none the dialect can read."""
+    if section is None:
+        return _NO_EXAMPLE
+    fence = next((b for b in section.blocks if isinstance(b, Fence)), None)
+    if fence is None or dialect.name != "typescript":
+        return _NO_EXAMPLE
+    try:
+        return parse_typescript_example(fence.content)
+    except ExampleSyntaxError as exc:
+        out.warning(doc.span(fence.line), "DM130", f"Example Usage not read: {exc}")
+        return _NO_EXAMPLE

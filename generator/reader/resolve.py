@@ -1,0 +1,106 @@
+"""Replace every `Link` of the draft models by a `Ref` to the model it names: by path first, then by name."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from generator.diagnostics import Collector
+from generator.ir import (
+    ArrayOf,
+    Field,
+    Link,
+    MapOf,
+    Model,
+    ModelKey,
+    Ref,
+    Span,
+    TypeExpr,
+    UnionOf,
+)
+from generator.reader.dialects.base import qualified_tail
+
+_EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class Resolver:
+    """Knows every model of a run by doc path and by title."""
+
+    def __init__(self, models: list[Model]) -> None:
+        self.by_path: dict[str, ModelKey] = {}
+        self.by_folded_path: dict[str, list[ModelKey]] = defaultdict(list)
+        self.by_name: dict[str, list[Model]] = defaultdict(list)
+        for model in models:
+            self.by_path[model.doc_path] = model.key
+            self.by_folded_path[model.doc_path.lower()].append(model.key)
+            self.by_name[model.title.lower()].append(model)
+            stem = posixpath.splitext(posixpath.basename(model.doc_path))[0].lower()
+            if stem != model.title.lower():
+                self.by_name[stem].append(model)
+
+    def resolve_model(self, model: Model, out: Collector) -> Model:
+        fields = tuple(self._field(model, f, out) for f in model.fields)
+        members = tuple(self._type(model, m, model.source, out) for m in model.members)
+        return replace(model, fields=fields, members=members)
+
+    def _field(self, model: Model, field: Field, out: Collector) -> Field:
+        return replace(field, type=self._type(model, field.type, field.source, out))
+
+    def _type(self, model: Model, expr: TypeExpr, span: Span, out: Collector) -> TypeExpr:
+        if isinstance(expr, Link):
+            return self._link(model, expr, span, out)
+        if isinstance(expr, ArrayOf):
+            return ArrayOf(self._type(model, expr.item, span, out))
+        if isinstance(expr, MapOf):
+            return MapOf(self._type(model, expr.value, span, out))
+        if isinstance(expr, UnionOf):
+            return UnionOf(tuple(self._type(model, m, span, out) for m in expr.members))
+        return expr
+
+    def _link(self, model: Model, link: Link, span: Span, out: Collector) -> TypeExpr:
+        href = (link.href or "").split("#", 1)[0]
+        if href and not _EXTERNAL.match(href):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(model.doc_path), href))
+            key = self.by_path.get(target)
+            folded = self.by_folded_path.get(target.lower(), [])
+            if key is None and len(folded) == 1:
+                key = folded[0]
+            if key is not None:
+                return Ref(key)
+            by_name = self._by_name(model, link.text) if link.text else None
+            if isinstance(by_name, Ref):
+                return by_name
+            out.error(span, "DM200", f"link to `{link.href}`: no such doc was read")
+            return Ref(ModelKey("", "?"))
+        found = self._by_name(model, link.text)
+        if isinstance(found, Ref):
+            return found
+        out.error(span, found[0], found[1])
+        return Ref(ModelKey("", "?"))
+
+    def _by_name(self, model: Model, text: str) -> Ref | tuple[str, str]:
+        name = qualified_tail(text)
+        qualifier = re.split(r"[.\\:]+", text.strip())[:-1]
+        candidates = self.by_name.get(name.lower(), [])
+        exact = [m for m in candidates if m.title == name]
+        candidates = exact or candidates
+        if qualifier and len(candidates) > 1:
+            hint = qualifier[-1].lower()
+            narrowed = [m for m in candidates if m.key.namespace.rpartition("/")[2].lower() == hint]
+            candidates = narrowed or candidates
+        if len(candidates) > 1:
+            same_folder = [m for m in candidates if m.key.namespace == model.key.namespace]
+            candidates = same_folder or candidates
+        if len(candidates) == 1:
+            return Ref(candidates[0].key)
+        if not candidates:
+            return ("DM201", f"type `{text}` matches no model")
+        where = ", ".join(sorted(m.doc_path for m in candidates))
+        return ("DM202", f"type `{text}` matches several models: {where}")
+
+
+def resolve(models: list[Model], out: Collector) -> list[Model]:
+    resolver = Resolver(models)
+    return [resolver.resolve_model(model, out) for model in models]

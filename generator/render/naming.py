@@ -1,0 +1,70 @@
+"""Python names for IR things: snake_case attributes and modules, PascalCase classes, UPPER enum members."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+_NOT_IDENT = re.compile(r"[^0-9A-Za-z]+")
+
+
+def words(name: str) -> list[str]:
+    """Split camelCase, PascalCase, snake_case and kebab-case into words: `userIDToken` -> user, ID, Token."""
+    found: list[str] = []
+    for chunk in _NOT_IDENT.split(name):
+        found.extend(_WORD.findall(chunk))
+    return found
+
+
+def snake_case(name: str) -> str:
+    return "_".join(w.lower() for w in words(name))
+
+
+def upper_snake(name: str) -> str:
+    return "_".join(w.upper() for w in words(name))
+
+
+def safe_identifier(name: str, reserved: Iterable[str] = (), fallback: str = "value") -> str:
+    """A valid, non-keyword identifier that is not in `reserved` and is not private or dunder."""
+    name = name.strip("_")
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in set(reserved):
+        name = f"{name}_"
+    return name
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    """Make names distinct in order: a later duplicate gets `_2`, `_3`, ... (case-insensitively)."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for name in names:
+        candidate, n = name, 2
+        while candidate.lower() in seen:
+            candidate = f"{name}_{n}"
+            n += 1
+        seen.add(candidate.lower())
+        result.append(candidate)
+    return result
+
+
+def attribute_names(names: Iterable[str], reserved: Iterable[str]) -> list[str]:
+    reserved = set(reserved)
+    return unique(safe_identifier(snake_case(n), reserved, "field") for n in names)
+
+
+def class_name(title: str, reserved: Iterable[str] = ()) -> str:
+    name = "".join(w[:1].upper() + w[1:] for w in re.split(r"_+", title) if w) or "Model"
+    return safe_identifier(name, reserved, "Model")
+
+
+def module_name(title: str, reserved: Iterable[str] = ()) -> str:
+    return safe_identifier(snake_case(title), reserved, "model")
+
+
+def enum_member_names(labels: Iterable[str]) -> list[str]:
+    return unique(safe_identifier(upper_snake(label) or "EMPTY", (), "VALUE") for label in labels)

@@ -1,0 +1,402 @@
+"""What the Python templates print for each model: names, annotations, defaults and imports.
+
+One module per model. Imports between model modules follow two rules that keep every import order working:
+a class module imports the models of its own import cycle after its class (annotations are lazy strings),
+and a field typed by a union model that is part of a cycle names the union's members instead of the union,
+because a union alias needs its members when its module runs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.ir import (
+    ArrayOf,
+    Field,
+    Literal,
+    MapOf,
+    Model,
+    ModelKey,
+    Primitive,
+    Ref,
+    Spec,
+    TypeExpr,
+    UnionOf,
+)
+from generator.render import naming
+
+#: Names a model module may import or use; attributes and classes never take them.
+MODULE_NAMES = frozenset(
+    {
+        "Any",
+        "Decimal",
+        "Enum",
+        "Literal",
+        "annotations",
+        "bool",
+        "bytes",
+        "dataclass",
+        "date",
+        "datetime",
+        "dict",
+        "field",
+        "float",
+        "int",
+        "list",
+        "str",
+        "_runtime",
+        "to_dict",
+        "from_dict",
+    }
+)
+#: Folder names that only group docs; they do not become Python packages.
+_DOC_FOLDERS = frozenset({"docs", "doc", "models", "model", "pkg", "sdk"})
+
+_PRIMITIVE_ANNOTATIONS = {
+    "string": ("str", None),
+    "integer": ("int", None),
+    "bigint": ("int", None),
+    "number": ("float", None),
+    "boolean": ("bool", None),
+    "any": ("Any", "from typing import Any"),
+    "bytes": ("bytes", None),
+    "date": ("date", "from datetime import date"),
+    "datetime": ("datetime", "from datetime import datetime"),
+    "decimal": ("Decimal", "from decimal import Decimal"),
+    "null": ("None", None),
+}
+
+
+@dataclass(frozen=True)
+class PyField:
+    name: str
+    wire_name: str
+    annotation: str
+    required: bool
+    description: str
+    deprecated: str | None
+    field: Field
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """What the runtime needs beyond the annotation: the wire name and the deprecation message."""
+        data: dict[str, str] = {}
+        if self.wire_name != self.name:
+            data["wire"] = self.wire_name
+        if self.deprecated is not None:
+            data["deprecated"] = self.deprecated
+        return data
+
+
+@dataclass(frozen=True)
+class PyEnumMember:
+    name: str
+    value: str | int
+
+
+@dataclass(frozen=True)
+class PyModel:
+    """A model as one Python module."""
+
+    model: Model
+    class_name: str
+    module: str
+    package: tuple[str, ...]
+    fields: tuple[PyField, ...]
+    members: tuple[PyEnumMember, ...]
+    enum_base: str
+    alias: str
+    imports: tuple[str, ...]
+    local_imports: tuple[str, ...]
+    late_imports: tuple[str, ...]
+
+    @property
+    def dotted(self) -> str:
+        return ".".join((*self.package, self.module))
+
+    @property
+    def path(self) -> str:
+        return posixpath.join(*self.package, f"{self.module}.py")
+
+
+@dataclass(frozen=True)
+class PyPackage:
+    """Every model module, keyed by model, plus the sub-packages that hold them."""
+
+    models: dict[ModelKey, PyModel]
+    packages: tuple[tuple[str, ...], ...]
+
+    def in_package(self, package: tuple[str, ...]) -> list[PyModel]:
+        return sorted(
+            (m for m in self.models.values() if m.package == package), key=lambda m: m.module
+        )
+
+    def exported(self) -> list[PyModel]:
+        """Models whose class name is unique in the whole spec: the top package re-exports them."""
+        counts: dict[str, int] = defaultdict(int)
+        for m in self.models.values():
+            counts[m.class_name] += 1
+        return sorted(
+            (m for m in self.models.values() if counts[m.class_name] == 1),
+            key=lambda m: m.class_name,
+        )
+
+
+def python_package(spec: Spec) -> PyPackage:
+    names = _Names(spec)
+    cycles = _cycles(spec)
+    models = {m.key: _PyModelBuilder(spec, names, cycles, m).build() for m in spec.models}
+    packages = sorted({m.package[:i] for m in models.values() for i in range(len(m.package) + 1)})
+    return PyPackage(models, tuple(packages))
+
+
+class _Names:
+    """Class, module and package names for every model, stable and collision-free."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.classes: dict[ModelKey, str] = {}
+        self.modules: dict[ModelKey, str] = {}
+        self.packages: dict[ModelKey, tuple[str, ...]] = {}
+        by_package: dict[tuple[str, ...], list[Model]] = defaultdict(list)
+        for model in spec.models:
+            package = _package(model.key.namespace)
+            self.packages[model.key] = package
+            by_package[package].append(model)
+            self.classes[model.key] = naming.class_name(model.title, MODULE_NAMES)
+        for models in by_package.values():
+            models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
+            modules = naming.unique(naming.module_name(m.title, {"_runtime"}) for m in models)
+            for model, module in zip(models, modules, strict=True):
+                self.modules[model.key] = module
+
+
+def _package(namespace: str) -> tuple[str, ...]:
+    parts = [p for p in namespace.split("/") if p and p.lower() not in _DOC_FOLDERS]
+    return tuple(naming.module_name(p) for p in parts)
+
+
+def _cycles(spec: Spec) -> dict[ModelKey, int]:
+    """The strongly connected component of each model that is part of a reference cycle (Tarjan)."""
+    graph = {m.key: sorted(set(_refs_of_model(m))) for m in spec.models}
+    index: dict[ModelKey, int] = {}
+    low: dict[ModelKey, int] = {}
+    stack: list[ModelKey] = []
+    on_stack: set[ModelKey] = set()
+    component: dict[ModelKey, int] = {}
+    counter = [0, 0]
+
+    def visit(root: ModelKey) -> None:
+        work = [(root, 0)]
+        index[root] = low[root] = counter[0]
+        counter[0] += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, i = work[-1]
+            edges = [e for e in graph.get(node, []) if e in graph]
+            if i < len(edges):
+                work[-1] = (node, i + 1)
+                nxt = edges[i]
+                if nxt not in index:
+                    index[nxt] = low[nxt] = counter[0]
+                    counter[0] += 1
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    members.append(top)
+                    if top == node:
+                        break
+                if len(members) > 1 or node in graph.get(node, []):
+                    for member in members:
+                        component[member] = counter[1]
+                    counter[1] += 1
+
+    for key in sorted(graph):
+        if key not in index:
+            visit(key)
+    return component
+
+
+def _refs_of_model(model: Model) -> list[ModelKey]:
+    found: list[ModelKey] = []
+    for f in model.fields:
+        found.extend(refs_of(f.type))
+    for m in model.members:
+        found.extend(refs_of(m))
+    return found
+
+
+def refs_of(expr: TypeExpr) -> list[ModelKey]:
+    if isinstance(expr, Ref):
+        return [expr.key]
+    if isinstance(expr, ArrayOf):
+        return refs_of(expr.item)
+    if isinstance(expr, MapOf):
+        return refs_of(expr.value)
+    if isinstance(expr, UnionOf):
+        return [k for m in expr.members for k in refs_of(m)]
+    return []
+
+
+class _PyModelBuilder:
+    def __init__(self, spec: Spec, names: _Names, cycles: dict[ModelKey, int], model: Model):
+        self.spec = spec
+        self.names = names
+        self.cycles = cycles
+        self.model = model
+        self.imports: set[str] = set()
+        self.used: dict[ModelKey, None] = {}
+
+    def build(self) -> PyModel:
+        model = self.model
+        fields = self._fields() if model.kind == "object" else ()
+        members = self._enum_members() if model.kind == "enum" else ()
+        alias = ""
+        if model.kind in ("union", "alias"):
+            alias = self._union_alias()
+        package = self.names.packages[model.key]
+        early, late = self._model_imports(package)
+        if model.kind == "object":
+            early = ("from " + "." * (len(package) + 1) + " import _runtime", *early)
+        return PyModel(
+            model=model,
+            class_name=self.names.classes[model.key],
+            module=self.names.modules[model.key],
+            package=package,
+            fields=fields,
+            members=members,
+            enum_base=_enum_base(members),
+            alias=alias,
+            imports=tuple(sorted(self.imports)),
+            local_imports=early,
+            late_imports=late,
+        )
+
+    def _fields(self) -> tuple[PyField, ...]:
+        ordered = sorted(self.model.fields, key=lambda f: not f.required)
+        reserved = MODULE_NAMES | set(self.names.classes.values())
+        attrs = naming.attribute_names((f.name for f in ordered), reserved)
+        result = []
+        for f, attr in zip(ordered, attrs, strict=True):
+            annotation = self.annotation(f.type)
+            if (f.nullable is not False or not f.required) and not _admits_none(f.type):
+                annotation = f"{annotation} | None"
+            result.append(
+                PyField(
+                    name=attr,
+                    wire_name=f.wire_name,
+                    annotation=annotation,
+                    required=f.required,
+                    description=f.description,
+                    deprecated=f.deprecated.message if f.deprecated else None,
+                    field=f,
+                )
+            )
+        if any(f.metadata or not f.required for f in result):
+            self.imports.add("from dataclasses import dataclass, field")
+        else:
+            self.imports.add("from dataclasses import dataclass")
+        return tuple(result)
+
+    def _enum_members(self) -> tuple[PyEnumMember, ...]:
+        self.imports.add("from enum import Enum")
+        labels = [v.name or str(v.value) for v in self.model.values]
+        names = naming.enum_member_names(labels)
+        return tuple(
+            PyEnumMember(name, v.value) for name, v in zip(names, self.model.values, strict=True)
+        )
+
+    def _union_alias(self) -> str:
+        members = self.model.members or (Primitive("any"),)
+        self.imports.add("from typing import TypeAlias")
+        return " | ".join(_dedupe(self.annotation(m, (self.model.key,)) for m in members))
+
+    def annotation(self, expr: TypeExpr, seen: tuple[ModelKey, ...] = ()) -> str:
+        """The annotation for a type; `seen` holds the cyclic unions being inlined, to stop recursion."""
+        if isinstance(expr, Primitive):
+            text, imp = _PRIMITIVE_ANNOTATIONS[expr.kind]
+            if imp:
+                self.imports.add(imp)
+            return text
+        if isinstance(expr, Literal):
+            self.imports.add("from typing import Literal")
+            return f"Literal[{expr.value!r}]"
+        if isinstance(expr, ArrayOf):
+            return f"list[{self.annotation(expr.item, seen)}]"
+        if isinstance(expr, MapOf):
+            return f"dict[str, {self.annotation(expr.value, seen)}]"
+        if isinstance(expr, UnionOf):
+            return " | ".join(_dedupe(self.annotation(m, seen) for m in expr.members))
+        if isinstance(expr, Ref):
+            return self._ref(expr.key, seen)
+        raise TypeError(f"unresolved type {expr!r}")
+
+    def _ref(self, key: ModelKey, seen: tuple[ModelKey, ...]) -> str:
+        target = self.spec.by_key[key]
+        if target.kind in ("union", "alias") and key in self.cycles:
+            if key in seen:
+                self.imports.add("from typing import Any")
+                return "Any"
+            members = target.members or (Primitive("any"),)
+            return " | ".join(_dedupe(self.annotation(m, (*seen, key)) for m in members))
+        if key != self.model.key:
+            self.used[key] = None
+        return self.names.classes[key]
+
+    def _model_imports(self, package: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        early: list[str] = []
+        late: list[str] = []
+        own_cycle = self.cycles.get(self.model.key)
+        for key in sorted(self.used):
+            line = _import_line(
+                package, self.names.packages[key], self.names.modules[key], self.names.classes[key]
+            )
+            cyclic = own_cycle is not None and self.cycles.get(key) == own_cycle
+            (late if cyclic and self.model.kind == "object" else early).append(line)
+        return tuple(sorted(early)), tuple(sorted(late))
+
+
+def _import_line(here: tuple[str, ...], there: tuple[str, ...], module: str, name: str) -> str:
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    dots = "." * (len(here) - common + 1)
+    path = ".".join((*there[common:], module))
+    return f"from {dots}{path} import {name}"
+
+
+def _admits_none(expr: TypeExpr) -> bool:
+    if isinstance(expr, Primitive):
+        return expr.kind in ("null", "any")
+    if isinstance(expr, Literal):
+        return expr.value is None
+    if isinstance(expr, UnionOf):
+        return any(_admits_none(m) for m in expr.members)
+    return False
+
+
+def _dedupe(parts: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(parts))
+
+
+def _enum_base(members: tuple[PyEnumMember, ...]) -> str:
+    if members and all(isinstance(m.value, str) for m in members):
+        return "str, Enum"
+    if members and all(isinstance(m.value, int) for m in members):
+        return "int, Enum"
+    return "Enum"
