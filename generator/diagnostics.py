@@ -14,7 +14,7 @@ CODES: dict[str, str] = {
     "DM100": "a doc cannot be read (missing, unreadable, or not UTF-8)",
     "DM101": "a doc has no `# Title` heading on its first block",
     "DM102": "a title is not an identifier (letters, digits and `_`, not starting with a digit)",
-    "DM103": "two docs define the same model (same folder and title)",
+    "DM103": "two docs of one folder have the same title (they are then named after their files)",
     "DM104": "a doc has no Fields, Values or Supported Types section",
     "DM110": "a Fields or Values table lacks a column it needs",
     "DM111": "a Required cell is not one of the known markers",

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any, TypeVar
 
 __all__ = ["Model", "ValidationError", "from_wire", "to_wire"]
@@ -227,8 +226,15 @@ def _format_datetime(value: datetime) -> str:
     return text[: -len("+00:00")] + "Z" if text.endswith("+00:00") else text
 
 
-@cache
+_FIELDS: dict[type, tuple[_FieldInfo, ...]] = {}
+_DEPRECATIONS: dict[type, dict[str, str]] = {}
+
+
 def _fields(cls: type) -> tuple[_FieldInfo, ...]:
+    """Each field's wire name, resolved annotation and deprecation, worked out once per class."""
+    found = _FIELDS.get(cls)
+    if found is not None:
+        return found
     hints = typing.get_type_hints(cls)
     infos = []
     for f in dataclasses.fields(cls):
@@ -245,18 +251,21 @@ def _fields(cls: type) -> tuple[_FieldInfo, ...]:
                 deprecated=f.metadata.get("deprecated"),
             )
         )
-    return tuple(infos)
+    _FIELDS[cls] = tuple(infos)
+    return _FIELDS[cls]
 
 
-@cache
 def _deprecations(cls: type) -> dict[str, str]:
-    if not dataclasses.is_dataclass(cls):
-        return {}
-    return {
-        f.name: f.metadata["deprecated"]
-        for f in dataclasses.fields(cls)
-        if "deprecated" in f.metadata
-    }
+    found = _DEPRECATIONS.get(cls)
+    if found is None:
+        fields = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else ()
+        found = {
+            f.name: f.metadata["deprecated"]
+            for f in fields
+            if "deprecated" in f.metadata
+        }
+        _DEPRECATIONS[cls] = found
+    return found
 
 
 def _kind(value: object) -> str:

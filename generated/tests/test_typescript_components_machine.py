@@ -2,7 +2,7 @@
 """Tests for `Machine`, generated from `typescript/models/components/machine.md`."""
 
 import warnings
-from typing import get_type_hints
+from typing import Any, get_type_hints
 
 import pytest
 
@@ -11,7 +11,7 @@ from example_models._runtime import ValidationError, from_wire
 from example_models.typescript.components.machine import Machine
 
 # The doc's Example Usage.
-EXAMPLE = {
+EXAMPLE: dict[str, Any] = {
     "id": "mch_1",
     "kind": "machine",
     "name": "render-box",

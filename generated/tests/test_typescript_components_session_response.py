@@ -2,7 +2,7 @@
 """Tests for `SessionResponse`, generated from `typescript/models/components/sessionresponse.md`."""
 
 import warnings
-from typing import get_type_hints
+from typing import Any, get_type_hints
 
 import pytest
 
@@ -11,7 +11,7 @@ from example_models._runtime import ValidationError, from_wire
 from example_models.typescript.components.session_response import SessionResponse
 
 # The doc's Example Usage.
-EXAMPLE = {
+EXAMPLE: dict[str, Any] = {
     "id": "<id>",
     "sessionId": "<id>",
     "gpuEventId": "<id>",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Collector
-from generator.ir import Model, Span, Spec
+from generator.ir import Model, ModelKey, Span, Spec
+from generator.reader.cells import is_identifier
 from generator.reader.document import DocRef, read_document
 from generator.reader.page import parse_page
 from generator.reader.resolve import resolve
@@ -79,18 +82,29 @@ def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
 
 
 def _unique(models: list[Model], out: Collector) -> list[Model]:
-    seen: dict[object, Model] = {}
+    """One model per key; docs of one folder that share a title are keyed by their file names instead."""
+    by_key: dict[ModelKey, list[Model]] = defaultdict(list)
     for model in models:
-        first = seen.get(model.key)
-        if first is not None:
-            out.error(
-                model.source,
-                "DM103",
-                f"model `{model.key}` is also defined in {first.source.path}",
-            )
+        by_key[model.key].append(model)
+    result: list[Model] = []
+    for key, group in by_key.items():
+        if len(group) == 1:
+            result.append(group[0])
             continue
-        seen[model.key] = model
-    return list(seen.values())
+        stems = [PurePosixPath(m.doc_path).stem for m in group]
+        distinct = len(set(stems)) == len(stems) and all(is_identifier(s) for s in stems)
+        for model, stem in zip(group, stems, strict=True):
+            others = ", ".join(m.source.path for m in group if m is not model)
+            if distinct:
+                out.warning(
+                    model.source,
+                    "DM103",
+                    f"`{key.name}` is also the title of {others}; this model is named `{stem}` after its file",
+                )
+                result.append(replace(model, key=ModelKey(key.namespace, stem)))
+            else:
+                out.error(model.source, "DM103", f"model `{key}` is also defined in {others}")
+    return result
 
 
 __all__ = ["discover", "read_docs"]

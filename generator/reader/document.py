@@ -47,7 +47,7 @@ def read_document(
     doc: DocRef, page: Page, forced_dialect: str | None, out: Collector
 ) -> Model | None:
     if page.title is None:
-        out.error(doc.span(1), "DM101", "no `# Title` heading: not a model doc")
+        out.warning(doc.span(1), "DM101", "skipped: no `# Title` heading, so not a model doc")
         return None
     title = cells.title_text(page.title)
     if not cells.is_identifier(title.name):

@@ -165,10 +165,10 @@ class _Names:
             package = _package(model.key.namespace)
             self.packages[model.key] = package
             by_package[package].append(model)
-            self.classes[model.key] = naming.class_name(model.title, MODULE_NAMES)
+            self.classes[model.key] = naming.class_name(model.key.name, MODULE_NAMES)
         for models in by_package.values():
             models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
-            modules = naming.unique(naming.module_name(m.title, {"_runtime"}) for m in models)
+            modules = naming.unique(naming.module_name(m.key.name, {"_runtime"}) for m in models)
             for model, module in zip(models, modules, strict=True):
                 self.modules[model.key] = module
 
@@ -261,6 +261,7 @@ class _PyModelBuilder:
         self.model = model
         self.imports: set[str] = set()
         self.used: dict[ModelKey, None] = {}
+        self.local = self._local_names()
 
     def build(self) -> PyModel:
         model = self.model
@@ -287,9 +288,45 @@ class _PyModelBuilder:
             late_imports=late,
         )
 
+    def _local_names(self) -> dict[ModelKey, str]:
+        """The name each referenced model has in this module: its class name, or an alias on a clash."""
+        own = self.model.key
+        keys = sorted(self._reachable() | {own})
+        by_name: dict[str, list[ModelKey]] = defaultdict(list)
+        for key in keys:
+            by_name[self.names.classes[key]].append(key)
+        local: dict[ModelKey, str] = {}
+        taken = set(by_name)
+        for name, clashing in sorted(by_name.items()):
+            for key in clashing:
+                if len(clashing) == 1 or key == own:
+                    local[key] = name
+                    continue
+                prefix = "".join(p.title().replace("_", "") for p in self.names.packages[key])
+                alias, n = f"{prefix}{name}", 2
+                while alias in taken:
+                    alias, n = f"{prefix}{name}{n}", n + 1
+                taken.add(alias)
+                local[key] = alias
+        return local
+
+    def _reachable(self) -> set[ModelKey]:
+        """Models this module may name: its references, and the members of cyclic unions it inlines."""
+        found: set[ModelKey] = set()
+        todo = list(_refs_of_model(self.model))
+        while todo:
+            key = todo.pop()
+            if key in found:
+                continue
+            found.add(key)
+            target = self.spec.by_key[key]
+            if target.kind in ("union", "alias") and key in self.cycles:
+                todo.extend(_refs_of_model(target))
+        return found
+
     def _fields(self) -> tuple[PyField, ...]:
         ordered = sorted(self.model.fields, key=lambda f: not f.required)
-        reserved = MODULE_NAMES | set(self.names.classes.values())
+        reserved = MODULE_NAMES | set(self.names.classes.values()) | set(self.local.values())
         attrs = naming.attribute_names((f.name for f in ordered), reserved)
         result = []
         for f, attr in zip(ordered, attrs, strict=True):
@@ -356,7 +393,7 @@ class _PyModelBuilder:
             return " | ".join(_dedupe(self.annotation(m, (*seen, key)) for m in members))
         if key != self.model.key:
             self.used[key] = None
-        return self.names.classes[key]
+        return self.local[key]
 
     def _model_imports(self, package: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         early: list[str] = []
@@ -366,6 +403,8 @@ class _PyModelBuilder:
             line = _import_line(
                 package, self.names.packages[key], self.names.modules[key], self.names.classes[key]
             )
+            if self.local[key] != self.names.classes[key]:
+                line += f" as {self.local[key]}"
             cyclic = own_cycle is not None and self.cycles.get(key) == own_cycle
             (late if cyclic and self.model.kind == "object" else early).append(line)
         return tuple(sorted(early)), tuple(sorted(late))

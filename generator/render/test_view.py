@@ -20,6 +20,7 @@ class DeprecatedCase:
 class ModelTests:
     m: PyModel
     import_from: str
+    local_name: str
     example: JSONValue
     example_from_doc: bool
     buildable: bool
@@ -52,6 +53,8 @@ def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
     return ModelTests(
         m=m,
         import_from=f"{package}.{m.dotted}",
+        # pytest would try to collect a model class named Test... as a test class.
+        local_name=f"Model{m.class_name}" if m.class_name.startswith("Test") else m.class_name,
         example=example.value if example else None,
         example_from_doc=bool(example and example.from_doc),
         buildable=example is not None,
