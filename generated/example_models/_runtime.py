@@ -145,16 +145,17 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
 def _read_union(members: tuple[Any, ...], value: Any, path: str) -> Any:
     if value is None and type(None) in members:
         return None
+    candidates = [m for m in members if m is not type(None)]
+    if len(candidates) == 1:
+        return from_wire(candidates[0], value, path)
     problems: list[str] = []
-    for member in members:
-        if member is type(None):
-            continue
+    for member in candidates:
         try:
             return from_wire(member, value, path)
         except ValidationError as exc:
-            problems.append(exc.reason)
+            problems.append(str(exc))
     raise ValidationError(
-        path, "matches no member of the union: " + "; ".join(problems)
+        path, "matches no member of the union (" + "; ".join(problems) + ")"
     )
 
 

@@ -11,8 +11,9 @@ from pathlib import Path, PurePosixPath
 from generator.diagnostics import Collector
 from generator.ir import Model, ModelKey, Span, Spec
 from generator.reader.cells import is_identifier
-from generator.reader.document import DocRef, read_document
-from generator.reader.page import parse_page
+from generator.reader.dialects import DIALECTS, Dialect, choose, detect
+from generator.reader.document import DocRef, notation, read_document
+from generator.reader.page import Page, parse_page
 from generator.reader.resolve import resolve
 
 _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
@@ -25,9 +26,9 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
         if path.is_dir():
             for file in _markdown_files(path):
                 rel = file.relative_to(path).as_posix()
-                found.setdefault(file, DocRef(_display(file), rel))
+                found.setdefault(file, DocRef(_display(file), rel, _display(path)))
         else:
-            found.setdefault(path, DocRef(_display(path), path.name))
+            found.setdefault(path, DocRef(_display(path), path.name, _display(path.parent)))
     return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
 
 
@@ -53,12 +54,20 @@ def _display(path: Path) -> str:
 
 def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
     out = Collector()
-    drafts: list[Model] = []
+    pages: list[tuple[DocRef, Page, Dialect | None]] = []
     for file, doc in discover(paths):
         text = _read_text(file, doc, out)
-        if text is None:
-            continue
-        model = read_document(doc, parse_page(text), dialect, out)
+        if text is not None:
+            page = parse_page(text)
+            found = DIALECTS[dialect] if dialect and dialect != "auto" else detect(notation(page))
+            pages.append((doc, page, found))
+    by_root: dict[str, list[Dialect | None]] = defaultdict(list)
+    for doc, _, found in pages:
+        by_root[doc.root].append(found)
+    fallback = {root: choose(found) for root, found in by_root.items()}
+    drafts: list[Model] = []
+    for doc, page, found in pages:
+        model = read_document(doc, page, found or fallback[doc.root], out)
         if model is not None:
             drafts.append(model)
     drafts = _unique(drafts, out)

@@ -19,7 +19,7 @@ from generator.ir import (
     TypeExpr,
 )
 from generator.reader import cells
-from generator.reader.dialects import Dialect, TypeNotationError, detect
+from generator.reader.dialects import Dialect, TypeNotationError
 from generator.reader.dialects.base import split_top_level
 from generator.reader.js_literal import ExampleSyntaxError, parse_typescript_example
 from generator.reader.page import BulletList, Fence, Page, Section, Table, Text
@@ -30,10 +30,11 @@ _KNOWN_SECTIONS = ("Example Usage", "Fields", "Values", "Supported Types")
 
 @dataclass(frozen=True)
 class DocRef:
-    """Where a doc is: its display path (for diagnostics) and its path below the docs root (POSIX)."""
+    """Where a doc is: its display path (for diagnostics), its path below the docs root (POSIX), the root."""
 
     display: str
     rel: str
+    root: str = ""
 
     def span(self, line: int, column: int = 1) -> Span:
         return Span(self.display, line, column)
@@ -43,9 +44,7 @@ class DocRef:
         return self.rel.rpartition("/")[0]
 
 
-def read_document(
-    doc: DocRef, page: Page, forced_dialect: str | None, out: Collector
-) -> Model | None:
+def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> Model | None:
     if page.title is None:
         out.warning(doc.span(1), "DM101", "skipped: no `# Title` heading, so not a model doc")
         return None
@@ -55,7 +54,6 @@ def read_document(
             doc.span(page.title_line, 3), "DM102", f"title `{title.name}` is not an identifier"
         )
         return None
-    dialect = detect(_notation(page), forced_dialect)
     sections = _sections(doc, page, out)
     deprecation = _model_deprecation(page, title.struck)
     base = Model(
@@ -87,7 +85,7 @@ def read_document(
     return replace(base, kind="alias", members=(Primitive("any"),))
 
 
-def _notation(page: Page) -> str:
+def notation(page: Page) -> str:
     """The text a dialect is recognised by: type cells, member headings and fence languages."""
     parts: list[str] = []
     for section in page.sections:

@@ -6,7 +6,7 @@ import keyword
 import re
 from collections.abc import Iterable
 
-_WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+_WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 _NOT_IDENT = re.compile(r"[^0-9A-Za-z]+")
 
 
@@ -45,7 +45,7 @@ def unique(names: Iterable[str]) -> list[str]:
     for name in names:
         candidate, n = name, 2
         while candidate.lower() in seen:
-            candidate = f"{name}_{n}"
+            candidate = f"{name.rstrip('_') or name}_{n}"
             n += 1
         seen.add(candidate.lower())
         result.append(candidate)

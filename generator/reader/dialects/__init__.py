@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.reader.dialects.base import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.php import PhpDialect
 from generator.reader.dialects.typescript import TypeScriptDialect
@@ -12,12 +14,23 @@ DIALECTS: dict[str, Dialect] = {
 }
 
 
-def detect(notation: str, forced: str | None = None) -> Dialect:
-    """The dialect named by `forced`, else the one whose notation the page uses most."""
-    if forced and forced != "auto":
-        return DIALECTS[forced]
-    best = max(DIALECTS.values(), key=lambda d: d.score(notation))
-    return best
+def detect(notation: str) -> Dialect | None:
+    """The dialect whose notation the page uses most; None when no dialect's notation stands out."""
+    scores = sorted(((d.score(notation), i) for i, d in enumerate(DIALECTS.values())), reverse=True)
+    (best, index), runner_up = scores[0], scores[1][0] if len(scores) > 1 else 0
+    if best == 0 or best == runner_up:
+        return None
+    return list(DIALECTS.values())[index]
 
 
-__all__ = ["DIALECTS", "Dialect", "ParsedType", "TypeNotationError", "detect"]
+def choose(found: list[Dialect | None]) -> Dialect:
+    """For pages whose own notation is undecided: the dialect most pages of their folder show."""
+    counts = Counter(d.name for d in found if d is not None)
+    if not counts:
+        return next(iter(DIALECTS.values()))
+    order = list(DIALECTS)
+    name = max(counts, key=lambda n: (counts[n], -order.index(n)))
+    return DIALECTS[name]
+
+
+__all__ = ["DIALECTS", "Dialect", "ParsedType", "TypeNotationError", "choose", "detect"]

@@ -70,7 +70,8 @@ class TypeScriptDialect:
 def _parse(text: str) -> TypeExpr:
     members = [part.strip() for part in split_top_level(text, "|")]
     if len(members) > 1:
-        return UnionOf(tuple(_parse(member) for member in members))
+        types = tuple(dict.fromkeys(_parse(member) for member in members))
+        return types[0] if len(types) == 1 else UnionOf(types)
     cursor = Cursor(text)
     result = _postfix(cursor)
     if not cursor.at_end():

@@ -1,0 +1,67 @@
+"""Shared fixtures: the project's folders, the corpus beside it, and running the CLI in process."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Iterator[object]:
+    """Run `docmodels ARGS...` in process; returns its exit code and output."""
+
+    def invoke(*args: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    yield invoke
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user project in a temporary folder: a copy of specs/ and a pyproject.toml that points at it."""
+    shutil.copytree(SPECS, tmp_path / "specs")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.docmodels]\ndocs = ["specs"]\nout = "generated"\npackage = "example_models"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
+    return CORPUS
+
+
+def import_fresh(folder: Path, package: str) -> None:
+    """Make `package` in `folder` importable, forgetting any earlier import of the same name."""
+    for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(folder))

@@ -1,0 +1,74 @@
+"""Text from a doc is data: every filter yields source that holds it as a literal, never as code."""
+
+from __future__ import annotations
+
+import ast
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from generator.formatting import format_python
+from generator.render.filters import comment, docstring, md_cell, pyrepr
+
+PIECES = [
+    '"',
+    "'",
+    "\\",
+    "\n",
+    "\r",
+    "\t",
+    "\x00",
+    "\x1b",
+    "\u202e",
+    "\u2028",
+    "{{",
+    "}}",
+    "%}",
+    "a",
+    " ",
+    "é",
+]
+HOSTILE = st.lists(st.sampled_from(PIECES), max_size=30).map("".join) | st.text(max_size=30)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@given(HOSTILE)
+@example('"""; import os; os.system("x"); """')
+@example('ends with a quote"')
+@example("ends with a backslash\\")
+def test_docstring_is_one_literal_with_the_text(text: str) -> None:
+    source = f"class A:\n    {docstring(text, 4)}\n"
+    for candidate in (source, format_python("a.py", source)):
+        tree = ast.parse(candidate)
+        body = tree.body[0].body  # type: ignore[attr-defined]
+        assert len(body) == 1 and isinstance(body[0], ast.Expr)
+        assert _words(body[0].value.value) == _words(text)
+
+
+@given(HOSTILE)
+def test_pyrepr_round_trips_exactly(text: str) -> None:
+    literal = pyrepr(text)
+    assert ast.literal_eval(literal) == text
+    assert "\u202e" not in literal and "\x00" not in literal
+
+
+def test_pyrepr_containers() -> None:
+    value = {"a": [1, 2.5, True, None, "x\ny"], "b": {}}
+    assert ast.literal_eval(pyrepr(value)) == value
+
+
+@given(HOSTILE)
+def test_comment_is_one_line(text: str) -> None:
+    line = comment(text)
+    assert "\n" not in line and "\r" not in line
+    assert ast.parse(f"# {line}\n").body == []
+
+
+@given(HOSTILE)
+def test_md_cell_stays_in_its_cell(text: str) -> None:
+    cell = md_cell(text)
+    assert "\n" not in cell
+    assert "|" not in cell.replace("\\|", "")

@@ -1,0 +1,135 @@
+"""The command line: help, version, configuration and its overrides, the IR as JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import __version__
+from tests.conftest import ROOT, SPECS
+
+
+def test_version(run) -> None:
+    result = run("--version")
+    assert result.code == 0 and result.out.strip() == f"docmodels {__version__}"
+
+
+@pytest.mark.parametrize("command", ["gen", "check", "ir"])
+def test_help_documents_every_option(run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.code == 0
+    options = ["PATH", "--dialect", "--config"]
+    if command != "ir":
+        options += ["--out", "--package", "--outputs", "--target", "--templates"]
+    for option in options:
+        assert option in result.out
+
+
+def test_top_level_help_lists_commands_and_exit_codes(run) -> None:
+    result = run("--help")
+    assert all(
+        word in result.out for word in ("gen", "check", "ir", "[tool.docmodels]", "Exit codes")
+    )
+
+
+def test_module_and_console_script_entry_points() -> None:
+    for command in (
+        [sys.executable, "-m", "generator", "--version"],
+        [str(Path(sys.executable).parent / "docmodels"), "--version"],
+    ):
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        assert done.stdout.strip() == f"docmodels {__version__}"
+
+
+def test_command_line_overrides_configuration(project: Path, run) -> None:
+    result = run(
+        "gen",
+        "specs/typescript",
+        "--out",
+        "elsewhere",
+        "--package",
+        "ts_models",
+        "--outputs",
+        "models",
+    )
+    assert result.code == 0
+    produced = sorted(
+        p.relative_to(project / "elsewhere").as_posix()
+        for p in (project / "elsewhere").rglob("*.py")
+    )
+    assert "ts_models/components/session_response.py" in produced
+    assert not any(p.startswith(("tests/", "docs/")) for p in produced)
+    assert not (project / "generated").exists()
+
+
+def test_configuration_errors_name_the_key_and_line(project: Path, run) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.docmodels]\ndocs = ["specs"]\npackage = "not-valid"\ncolour = "blue"\n'
+    )
+    result = run("gen")
+    assert result.code == 2
+    assert "pyproject.toml:7:1: error[DM300]: unknown key `colour`" in result.err
+    assert (
+        "pyproject.toml:6:1: error[DM300]: `package` must be a Python identifier, not 'not-valid'"
+        in result.err
+    )
+    assert not (project / "generated").exists()
+
+
+def test_unknown_target_is_a_diagnostic(project: Path, run) -> None:
+    result = run("gen", "--target", "nonesuch")
+    assert (
+        result.code == 2
+        and "error[DM301]: unknown target `nonesuch` (known: dataclasses" in result.err
+    )
+
+
+def test_ir_prints_versioned_json_of_the_seed_docs(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run("ir", str(SPECS))
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["ir_version"] == 1 and data["diagnostics"] == []
+    models = {m["title"]: m for m in data["models"]}
+    session = models["Session"]
+    assert session["key"] == {"namespace": "php/Models/Components", "name": "Session"}
+    assert session["dialect"] == "php" and session["kind"] == "object"
+    status = next(f for f in session["fields"] if f["name"] == "status")
+    assert status["type"] == {
+        "kind": "ref",
+        "ref": {"namespace": "php/Models/Components", "name": "Status"},
+    }
+    assert status["required"] is True and status["nullable"] is None
+    assert status["source"] == {
+        "path": "specs/php/Models/Components/Session.md",
+        "line": 12,
+        "column": 92,
+    }
+    response = models["SessionResponse"]
+    session_id = next(f for f in response["fields"] if f["name"] == "sessionId")
+    assert session_id["deprecated"] is True
+    assert session_id["deprecation_message"].startswith("This will be removed")
+    assert session_id["description"] == "The session ID"
+    assert response["example"]["createdAt"] == "2025-03-31T12:50:52.284Z"
+    assert [v["value"] for v in models["Status"]["values"]][:3] == ["active", "revoked", "ended"]
+    assert models["SessionOwner"]["members"][1]["ref"]["name"] == "SessionObject"
+
+
+def test_ir_of_a_lone_seed_reports_its_missing_links_and_exits_2(
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seed = tmp_path / "session.md"
+    seed.write_text((SPECS / "php/Models/Components/Session.md").read_text())
+    monkeypatch.chdir(tmp_path)
+    result = run("ir", "session.md")
+    assert result.code == 2
+    data = json.loads(result.out)
+    assert [d["code"] for d in data["diagnostics"]] == ["DM200", "DM200", "DM200"]
+    assert (
+        "session.md:8:92: error[DM200]: link to `../../Models/Components/SessionObject.md`"
+        in result.err
+    )

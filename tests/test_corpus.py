@@ -1,0 +1,75 @@
+"""The real corpus (../shared/corpus) in the Foundation dialects: read without errors, generated, tested.
+
+Skipped when the corpus is not beside the project. The rules are general; no corpus text is copied here.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.config import Config
+from generator.pipeline import build
+from generator.sync.disk import apply, compare
+from tests.conftest import CORPUS
+
+DIALECT_FOLDERS = ("ts", "php")
+FOLDERS = sorted(
+    p.relative_to(CORPUS).as_posix()
+    for d in DIALECT_FOLDERS
+    if (CORPUS / d).is_dir()
+    for p in (CORPUS / d).iterdir()
+    if p.is_dir()
+)
+TYPE_CHECKED = {"ts/dubinc__dub-ts", "php/speakeasy-sdks__tigris-php-sdk"}
+
+
+@pytest.mark.parametrize("folder", FOLDERS or ["(no corpus)"])
+def test_corpus_folder_generates_and_its_tests_pass(
+    folder: str, corpus: Path, tmp_path: Path
+) -> None:
+    config = Config(
+        docs=(corpus / folder,),
+        out=tmp_path / "out",
+        package="corpus_models",
+        outputs=("models", "docs", "tests"),
+        target="dataclasses",
+        templates=None,
+        dialect="auto",
+        source=None,
+    )
+    built = build(config)
+    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
+    assert not errors, "\n".join(errors[:20])
+    assert built.plan is not None
+    dialects = {m.dialect for m in built.spec.models}
+    assert dialects == {"typescript" if folder.startswith("ts/") else "php"}
+    apply(built.plan, config.out, compare(built.plan, config.out))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
+        cwd=config.out,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    if folder in TYPE_CHECKED:
+        checked = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mypy",
+                "--strict",
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                "corpus_models",
+                "tests",
+            ],
+            cwd=config.out,
+            capture_output=True,
+            text=True,
+        )
+        assert checked.returncode == 0, checked.stdout[-3000:]

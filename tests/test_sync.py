@@ -1,0 +1,168 @@
+"""gen writes only what changed and removes what it wrote before; check writes nothing and reports drift."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.sync.disk import existing_files
+from tests.conftest import GENERATED, ROOT
+
+SESSION_DOC = Path("specs/php/Models/Components/Session.md")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file that `check` looks at, with its hash."""
+    return {
+        p: hashlib.sha256((folder / p).read_bytes()).hexdigest() for p in existing_files(folder)
+    }
+
+
+def test_gen_matches_the_committed_golden_output(project: Path, run) -> None:
+    result = run("gen")
+    assert result.code == 0, result.err
+    assert snapshot(project / "generated") == snapshot(GENERATED)
+    assert result.out.strip().endswith("written, 0 unchanged, 0 removed in generated")
+
+
+def test_second_gen_writes_nothing(project: Path, run) -> None:
+    run("gen")
+    before = {p: p.stat().st_mtime_ns for p in (project / "generated").rglob("*") if p.is_file()}
+    result = run("gen")
+    assert result.out.startswith("docmodels: 0 written,")
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+
+
+def test_check_after_editing_a_doc_shows_a_diff(project: Path, run) -> None:
+    run("gen")
+    assert run("check").code == 0
+    SESSION_DOC.write_text(
+        SESSION_DOC.read_text().replace("Unix timestamp of creation.", "When it was made.")
+    )
+    before = snapshot(project / "generated")
+    result = run("check")
+    assert result.code == 1
+    assert "--- a/generated/example_models/php/components/session.py" in result.out
+    assert "+++ b/generated/example_models/php/components/session.py" in result.out
+    assert '-    """Unix timestamp of creation."""' in result.out
+    assert '+    """When it was made."""' in result.out
+    assert result.out.strip().splitlines()[-1].endswith("run `docmodels gen` to update it")
+    assert snapshot(project / "generated") == before  # check wrote nothing
+    assert run("gen").code == 0
+    assert run("check").code == 0
+
+
+def test_deleting_a_doc_makes_its_files_extra_then_gen_removes_them(project: Path, run) -> None:
+    run("gen")
+    Path("specs/typescript/models/components/legacymachine.md").unlink()
+    result = run("check")
+    assert result.code == 1
+    assert (
+        "extra: generated/example_models/typescript/components/legacy_machine.py (generated before"
+        in result.out
+    )
+    assert "extra: generated/tests/test_typescript_components_legacy_machine.py" in result.out
+    gen = run("gen")
+    assert gen.code == 0 and " 3 removed" in gen.out
+    assert not (
+        project / "generated/example_models/typescript/components/legacy_machine.py"
+    ).exists()
+    assert run("check").code == 0
+
+
+def test_missing_generated_file_is_listed(project: Path, run) -> None:
+    run("gen")
+    (project / "generated/docs/index.md").unlink()
+    result = run("check")
+    assert result.code == 1 and "missing: generated/docs/index.md" in result.out
+
+
+def test_stray_file_is_reported_and_never_touched(project: Path, run) -> None:
+    run("gen")
+    stray = project / "generated/example_models/notes.py"
+    stray.write_text("# mine\n")
+    result = run("check")
+    assert result.code == 1
+    assert "extra: generated/example_models/notes.py (not written by docmodels)" in result.out
+    assert "delete the extra files docmodels did not write" in result.out
+    gen = run("gen")
+    assert gen.code == 0 and "notes.py: left alone" in gen.err
+    assert stray.read_text() == "# mine\n"
+
+
+def test_gen_refuses_to_overwrite_a_file_it_did_not_write(project: Path, run) -> None:
+    target = project / "generated/docs/index.md"
+    target.parent.mkdir(parents=True)
+    target.write_text("hand-written\n")
+    result = run("gen")
+    assert result.code == 2
+    assert "generated/docs/index.md:1:1: error[DM401]" in result.err
+    assert target.read_text() == "hand-written\n"
+    assert sorted(p.name for p in (project / "generated").rglob("*") if p.is_file()) == ["index.md"]
+
+
+def test_edited_generated_file_that_is_no_longer_produced_is_kept(project: Path, run) -> None:
+    run("gen")
+    edited = project / "generated/docs/typescript/components/legacy_machine.md"
+    edited.write_text("edited by hand\n")
+    Path("specs/typescript/models/components/legacymachine.md").unlink()
+    result = run("gen")
+    assert (
+        result.code == 0
+        and "legacy_machine.md: kept: edited since docmodels wrote it" in result.err
+    )
+    assert edited.read_text() == "edited by hand\n"
+
+
+def test_input_errors_exit_2_and_write_nothing(project: Path, run) -> None:
+    run("gen")
+    before = snapshot(project / "generated")
+    SESSION_DOC.write_text(
+        SESSION_DOC.read_text()
+        .replace(":heavy_check_mark:", "maybe", 1)
+        .replace("*int*", "*in t*", 1)
+    )
+    Path("specs/php/Models/Components/Status.md").unlink()
+    for command in ("gen", "check"):
+        result = run(command)
+        assert result.code == 2
+        lines = result.err.splitlines()
+        assert (
+            "specs/php/Models/Components/Session.md:8:181" in result.err
+            and "error[DM111]" in result.err
+        )
+        assert any("error[DM120]" in line and "Session.md:13:92" in line for line in lines)
+        assert any("error[DM200]" in line and "Status.md" in line for line in lines)
+        assert lines[-1] == "docmodels: 3 errors; nothing was written"
+    assert snapshot(project / "generated") == before
+
+
+def _gen_in_subprocess(cwd: Path, seed: str, *paths: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "gen", *paths, "--out", "out"],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return snapshot(cwd / "out")
+
+
+def test_output_is_byte_identical_across_hash_seeds_orders_and_folders(
+    project: Path, tmp_path: Path
+) -> None:
+    first = _gen_in_subprocess(project, "1", "specs/typescript", "specs/php")
+    (project / "out").rename(project / "out1")
+    second = _gen_in_subprocess(project, "4242", "specs/php", "specs/typescript")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "pyproject.toml").write_text((project / "pyproject.toml").read_text())
+    third = _gen_in_subprocess(
+        elsewhere, "7", str(project / "specs/php"), str(project / "specs/typescript")
+    )
+    assert first == second == third
+    assert not any(str(ROOT) in (project / "out").joinpath(p).read_text() for p in first)
