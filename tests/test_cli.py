@@ -133,3 +133,11 @@ def test_ir_of_a_lone_seed_reports_its_missing_links_and_exits_2(
         "session.md:8:92: error[DM200]: link to `../../Models/Components/SessionObject.md`"
         in result.err
     )
+
+
+def test_readme_documents_every_diagnostic_code() -> None:
+    from generator.diagnostics import CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in CODES if f"| {code} |" not in readme]
+    assert not missing

@@ -21,7 +21,7 @@ from generator.ir import (
 from generator.reader import cells
 from generator.reader.dialects import Dialect, TypeNotationError
 from generator.reader.dialects.base import split_top_level
-from generator.reader.js_literal import ExampleSyntaxError, parse_typescript_example
+from generator.reader.js_literal import ExampleSyntaxError
 from generator.reader.page import BulletList, Fence, Page, Section, Table, Text
 
 _NO_EXAMPLE = object()
@@ -290,10 +290,10 @@ def _example(
     if section is None:
         return _NO_EXAMPLE
     fence = next((b for b in section.blocks if isinstance(b, Fence)), None)
-    if fence is None or dialect.name != "typescript":
+    if fence is None:
         return _NO_EXAMPLE
     try:
-        return parse_typescript_example(fence.content)
+        return dialect.parse_example(fence.content)
     except ExampleSyntaxError as exc:
         out.warning(doc.span(fence.line), "DM130", f"Example Usage not read: {exc}")
         return _NO_EXAMPLE

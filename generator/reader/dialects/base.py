@@ -35,6 +35,10 @@ class Dialect(Protocol):
         """The type of one `### member` of a `## Supported Types` union page."""
         ...
 
+    def parse_example(self, code: str) -> object:
+        """The value of an Example Usage block; raises ExampleSyntaxError when it holds no literal."""
+        ...
+
 
 def count_signals(patterns: tuple[re.Pattern[str], ...], notation: str) -> int:
     return sum(len(p.findall(notation)) for p in patterns)

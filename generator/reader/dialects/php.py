@@ -12,6 +12,7 @@ from generator.reader.dialects.base import (
     count_signals,
     split_top_level,
 )
+from generator.reader.js_literal import ExampleSyntaxError
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "string": Primitive("string"),
@@ -49,6 +50,9 @@ class PhpDialect:
         if not cursor.at_end():
             raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{cell.strip()}`")
         return parsed
+
+    def parse_example(self, code: str) -> object:
+        raise ExampleSyntaxError("PHP docs show no example values", 1, 1)
 
     def parse_member(self, heading: str, code: str) -> TypeExpr:
         text = heading.strip().strip("`").strip()

@@ -13,6 +13,7 @@ from generator.reader.dialects.base import (
     count_signals,
     split_top_level,
 )
+from generator.reader.js_literal import parse_typescript_example
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "string": Primitive("string"),
@@ -65,6 +66,9 @@ class TypeScriptDialect:
         if not text:
             raise TypeNotationError("empty member heading")
         return _member(text)
+
+    def parse_example(self, code: str) -> object:
+        return parse_typescript_example(code)
 
 
 def _parse(text: str) -> TypeExpr:
