@@ -14,7 +14,7 @@ from typing import Any
 from generator.ir import Diagnostic, Span
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
-DIALECT_CHOICES = ("auto", "typescript", "php")
+DIALECT_CHOICES = ("auto", "typescript", "python", "go", "php", "java", "csharp", "ruby", "unity")
 DEFAULTS: dict[str, Any] = {
     "docs": ["specs"],
     "out": "generated",

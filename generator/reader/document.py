@@ -19,7 +19,7 @@ from generator.ir import (
     TypeExpr,
 )
 from generator.reader import cells
-from generator.reader.dialects import Dialect, TypeNotationError
+from generator.reader.dialects import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.base import split_top_level
 from generator.reader.js_literal import ExampleSyntaxError
 from generator.reader.page import BulletList, Fence, Page, Section, Table, Text
@@ -214,7 +214,7 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
                 wire_name=name.name,
                 type=parsed.type,
                 required=required,
-                nullable=parsed.nullable,
+                nullable=_nullable(parsed, required),
                 description=described.description,
                 source=type_span,
                 deprecated=Deprecation(deprecation) if deprecation else None,
@@ -222,6 +222,15 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
             )
         )
     return tuple(fields)
+
+
+def _nullable(parsed: ParsedType, required: bool) -> bool | None:
+    """What the notation says about null: explicitly, or because a required field is marked optional-or-null."""
+    if parsed.nullable is not None:
+        return parsed.nullable
+    if parsed.optional and required:
+        return True
+    return None
 
 
 def _values(doc: DocRef, section: Section, out: Collector) -> tuple[EnumValue, ...]:

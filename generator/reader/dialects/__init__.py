@@ -5,12 +5,28 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.reader.dialects.base import Dialect, ParsedType, TypeNotationError
+from generator.reader.dialects.csharp import CSharpDialect
+from generator.reader.dialects.go import GoDialect
+from generator.reader.dialects.java import JavaDialect
 from generator.reader.dialects.php import PhpDialect
+from generator.reader.dialects.python import PythonDialect
+from generator.reader.dialects.ruby import RubyDialect
 from generator.reader.dialects.typescript import TypeScriptDialect
+from generator.reader.dialects.unity import UnityDialect
 
-#: Registered dialects; on a tie in detection the earlier one wins.
+#: Registered dialects; when a folder gives no majority either, the first one is used.
 DIALECTS: dict[str, Dialect] = {
-    dialect.name: dialect for dialect in (TypeScriptDialect(), PhpDialect())
+    dialect.name: dialect
+    for dialect in (
+        TypeScriptDialect(),
+        PythonDialect(),
+        GoDialect(),
+        PhpDialect(),
+        JavaDialect(),
+        CSharpDialect(),
+        RubyDialect(),
+        UnityDialect(),
+    )
 }
 
 

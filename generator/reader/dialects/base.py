@@ -15,7 +15,12 @@ class TypeNotationError(ValueError):
 
 @dataclass(frozen=True)
 class ParsedType:
-    """A Type cell read by a dialect: the type, and what the notation says about presence and null."""
+    """A Type cell read by a dialect: the type, and what the notation says about presence and null.
+
+    `optional`: the notation wraps the type as optional-or-nullable (PHP `?T`, Go `*T`, Java `Optional<T>`);
+    on a required row the reader takes that to mean nullable. `nullable`: what the notation says outright
+    (True, False), or None when it does not say.
+    """
 
     type: TypeExpr
     optional: bool = False
