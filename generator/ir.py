@@ -73,10 +73,15 @@ class Ref:
 
 @dataclass(frozen=True)
 class Link:
-    """An unresolved reference as a doc writes it; resolving replaces every Link by a Ref or a Primitive."""
+    """An unresolved reference as a doc writes it; resolving replaces every Link by a Ref.
+
+    `members` holds the union members that the link text lists (PHP `[A|B](u.md)`, Ruby `[T.any(A, B)](u.md)`):
+    they become the members of the linked page when that page has only a title.
+    """
 
     href: str | None
     text: str
+    members: tuple[TypeExpr, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ class Model:
     has_example: bool = False
     dialect: str = ""
     doc_path: str = ""
+    open: bool = False
 
 
 @dataclass(frozen=True, order=True)

@@ -80,6 +80,7 @@ def model_json(model: Model) -> dict[str, Any]:
         data["fields"] = [field_json(f) for f in model.fields]
     elif model.kind == "enum":
         data["values"] = [{"name": v.name, "value": v.value} for v in model.values]
+        data["open"] = model.open
     else:
         data["members"] = [type_json(m) for m in model.members]
     if model.has_example:

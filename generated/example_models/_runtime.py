@@ -15,9 +15,10 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-__all__ = ["Model", "ValidationError", "from_wire", "to_wire"]
+__all__ = ["Model", "ValidationError", "from_wire", "open_member", "to_wire"]
 
 T = TypeVar("T", bound="Model")
+E = TypeVar("E", bound=enum.Enum)
 
 _reading: ContextVar[bool] = ContextVar("_reading", default=False)
 
@@ -123,6 +124,17 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+def open_member(cls: type[E], value: object) -> E | None:
+    """For an open enum's `_missing_`: a member that keeps a value the docs do not list."""
+    for base in (str, int):
+        if issubclass(cls, base) and type(value) is base:
+            member: E = base.__new__(cls, value)
+            member._name_ = "UNKNOWN"
+            member._value_ = value
+            return member
+    return None
+
+
 def _read_model(cls: type[T], data: Any, path: str) -> T:
     if not isinstance(data, Mapping):
         raise ValidationError(path, f"expected an object, got {_kind(data)}")
@@ -163,10 +175,15 @@ def _read_class(cls: type, value: Any, path: str) -> Any:
     if issubclass(cls, Model):
         return _read_model(cls, value, path)
     if issubclass(cls, enum.Enum):
-        for member in cls:
-            if type(member.value) is type(value) and member.value == value:
-                return member
-        raise ValidationError(path, f"{value!r} is not a {cls.__name__} value")
+        try:
+            found = cls(
+                value
+            )  # an open enum makes a member for a value it does not list
+        except ValueError:
+            found = None
+        if found is None or type(found.value) is not type(value):
+            raise ValidationError(path, f"{value!r} is not a {cls.__name__} value")
+        return found
     if cls is bool:
         if isinstance(value, bool):
             return value

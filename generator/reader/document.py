@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -14,7 +15,6 @@ from generator.ir import (
     JSONValue,
     Model,
     ModelKey,
-    Primitive,
     Span,
     TypeExpr,
 )
@@ -25,6 +25,11 @@ from generator.reader.js_literal import ExampleSyntaxError
 from generator.reader.page import BulletList, Fence, Page, Section, Table, Text
 
 _NO_EXAMPLE = object()
+# How SDK docs say that an enum accepts values it does not list (Python prose and Example Usage comments
+# in Python, Go, Java, C# and Ruby), and that its values are integers.
+_OPEN_ENUM = re.compile(r"\bopen enum\b", re.IGNORECASE)
+_INTEGER_ENUM = re.compile(r"custom integer values|UnrecognizedInt\b(?!\|)", re.IGNORECASE)
+_INTEGER = re.compile(r"^-?\d+$")
 _KNOWN_SECTIONS = ("Example Usage", "Fields", "Values", "Supported Types")
 
 
@@ -73,16 +78,16 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         fields = _fields(doc, sections["Fields"], dialect, out)
         return replace(base, kind="object", fields=fields)
     if "Values" in sections:
-        return replace(base, kind="enum", values=_values(doc, sections["Values"], out))
+        values = _values(doc, sections["Values"], out)
+        markers = _section_text(sections["Values"]) + _section_text(sections.get("Example Usage"))
+        if _INTEGER_ENUM.search(markers):
+            values = _as_integers(values)
+        return replace(base, kind="enum", values=values, open=bool(_OPEN_ENUM.search(markers)))
     if "Supported Types" in sections:
         members = _members(doc, sections["Supported Types"], dialect, out)
         return replace(base, kind="union", members=members)
-    out.warning(
-        doc.span(page.title_line),
-        "DM104",
-        "no Fields, Values or Supported Types section: read as an untyped alias",
-    )
-    return replace(base, kind="alias", members=(Primitive("any"),))
+    # A title-only page: resolving gives it the members that the cells linking to it list.
+    return replace(base, kind="alias", members=())
 
 
 def notation(page: Page) -> str:
@@ -246,6 +251,26 @@ def _values(doc: DocRef, section: Section, out: Collector) -> tuple[EnumValue, .
             return tuple(values)
     out.error(doc.span(section.line), "DM110", "`## Values` has no table, code block or list")
     return ()
+
+
+def _section_text(section: Section | None) -> str:
+    """The raw text of a section's paragraphs and code blocks, where enum markers are written."""
+    if section is None:
+        return ""
+    parts = []
+    for block in section.blocks:
+        if isinstance(block, Text):
+            parts.append(block.text)
+        elif isinstance(block, Fence):
+            parts.append(block.content)
+    return "\n".join(parts)
+
+
+def _as_integers(values: tuple[EnumValue, ...]) -> tuple[EnumValue, ...]:
+    """An enum the doc calls an integer enum: its table values become integers when all of them are."""
+    if not all(isinstance(v.value, int) or _INTEGER.match(str(v.value)) for v in values):
+        return values
+    return tuple(replace(v, value=int(v.value)) for v in values)
 
 
 def _value_table(doc: DocRef, table: Table, out: Collector) -> tuple[EnumValue, ...]:

@@ -15,6 +15,7 @@ from generator.ir import (
     MapOf,
     Model,
     ModelKey,
+    Primitive,
     Ref,
     Span,
     TypeExpr,
@@ -42,24 +43,24 @@ class Resolver:
 
     def resolve_model(self, model: Model, out: Collector) -> Model:
         fields = tuple(self._field(model, f, out) for f in model.fields)
-        members = tuple(self._type(model, m, model.source, out) for m in model.members)
+        members = tuple(self.resolve_type(model, m, model.source, out) for m in model.members)
         return replace(model, fields=fields, members=members)
 
     def _field(self, model: Model, field: Field, out: Collector) -> Field:
-        return replace(field, type=self._type(model, field.type, field.source, out))
+        return replace(field, type=self.resolve_type(model, field.type, field.source, out))
 
-    def _type(self, model: Model, expr: TypeExpr, span: Span, out: Collector) -> TypeExpr:
+    def resolve_type(self, model: Model, expr: TypeExpr, span: Span, out: Collector) -> TypeExpr:
         if isinstance(expr, Link):
-            return self._link(model, expr, span, out)
+            return self.resolve_link(model, expr, span, out)
         if isinstance(expr, ArrayOf):
-            return ArrayOf(self._type(model, expr.item, span, out))
+            return ArrayOf(self.resolve_type(model, expr.item, span, out))
         if isinstance(expr, MapOf):
-            return MapOf(self._type(model, expr.value, span, out))
+            return MapOf(self.resolve_type(model, expr.value, span, out))
         if isinstance(expr, UnionOf):
-            return UnionOf(tuple(self._type(model, m, span, out) for m in expr.members))
+            return UnionOf(tuple(self.resolve_type(model, m, span, out) for m in expr.members))
         return expr
 
-    def _link(self, model: Model, link: Link, span: Span, out: Collector) -> TypeExpr:
+    def resolve_link(self, model: Model, link: Link, span: Span, out: Collector) -> TypeExpr:
         href = (link.href or "").split("#", 1)[0]
         if href and not _EXTERNAL.match(href):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(model.doc_path), href))
@@ -103,4 +104,59 @@ class Resolver:
 
 def resolve(models: list[Model], out: Collector) -> list[Model]:
     resolver = Resolver(models)
-    return [resolver.resolve_model(model, out) for model in models]
+    members = _listed_members(resolver, models)
+    resolved = []
+    for model in models:
+        model = resolver.resolve_model(model, out)
+        if model.kind == "alias" and not model.members:
+            model = _title_only(model, members.get(model.key), out)
+        resolved.append(model)
+    return resolved
+
+
+def _title_only(model: Model, members: tuple[TypeExpr, ...] | None, out: Collector) -> Model:
+    if members:
+        return replace(model, kind="union", members=members)
+    out.warning(
+        model.source,
+        "DM104",
+        "no Fields, Values or Supported Types section, and no link lists its members: read as an untyped alias",
+    )
+    return replace(model, members=(Primitive("any"),))
+
+
+def _listed_members(
+    resolver: Resolver, models: list[Model]
+) -> dict[ModelKey, tuple[TypeExpr, ...]]:
+    """For title-only pages: the members the first cell (in doc order) that links to them lists."""
+    title_only = {m.key for m in models if m.kind == "alias" and not m.members}
+    found: dict[ModelKey, tuple[TypeExpr, ...]] = {}
+    quiet = Collector()
+    for model in sorted(models, key=lambda m: m.key):
+        for field in model.fields:
+            for link in _links(field.type):
+                if not link.members:
+                    continue
+                target = resolver.resolve_link(
+                    model, Link(link.href, link.text), field.source, quiet
+                )
+                if isinstance(target, Ref) and target.key in title_only and target.key not in found:
+                    found[target.key] = tuple(
+                        dict.fromkeys(
+                            resolver.resolve_type(model, m, field.source, quiet)
+                            for m in link.members
+                        )
+                    )
+    return found
+
+
+def _links(expr: TypeExpr) -> list[Link]:
+    if isinstance(expr, Link):
+        return [expr]
+    if isinstance(expr, ArrayOf):
+        return _links(expr.item)
+    if isinstance(expr, MapOf):
+        return _links(expr.value)
+    if isinstance(expr, UnionOf):
+        return [link for m in expr.members for link in _links(m)]
+    return []

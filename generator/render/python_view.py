@@ -272,7 +272,7 @@ class _PyModelBuilder:
             alias = self._union_alias()
         package = self.names.packages[model.key]
         early, late = self._model_imports(package)
-        if model.kind == "object":
+        if model.kind == "object" or model.open:
             early = ("from " + "." * (len(package) + 1) + " import _runtime", *early)
         return PyModel(
             model=model,

@@ -28,6 +28,7 @@ class ModelTests:
     deprecated: tuple[DeprecatedCase, ...]
     member_examples: tuple[JSONValue, ...]
     invalid_value: JSONValue
+    wrong_type_value: JSONValue
     runtime_imports: tuple[str, ...]
 
 
@@ -62,6 +63,7 @@ def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
         deprecated=tuple(deprecated),
         member_examples=tuple(members),
         invalid_value=_invalid_enum_value(m),
+        wrong_type_value=[],
         runtime_imports=_runtime_imports(model.kind, bool(deprecated)),
     )
 

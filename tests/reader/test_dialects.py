@@ -97,13 +97,13 @@ def test_typescript_type_cells(cell: str, expected: object) -> None:
         ),
         (
             "[Components\\A|Components\\B](../../Models/Components/U.md)",
-            Link("../../Models/Components/U.md", ""),
+            Link("../../Models/Components/U.md", "", (Link(None, "Components\\A"), Link(None, "Components\\B"))),
             False,
             None,
         ),
         (
             "[string|int|null](../../Models/Components/U.md)",
-            Link("../../Models/Components/U.md", ""),
+            Link("../../Models/Components/U.md", "", (Primitive("string"), Primitive("integer"))),
             False,
             True,
         ),

@@ -33,7 +33,7 @@ _SIGNALS = (
     re.compile(r"array<"),
     re.compile(r"\*(int|float|bool|mixed)\*"),
     re.compile(r"\[\\DateTime\]"),
-    re.compile(r"\[\??\\?[A-Z][A-Za-z0-9_]*\\[A-Za-z0-9_\\]+\]\("),
+    re.compile(r"\[\??\\?[A-Z][A-Za-z0-9_]*\\[A-Za-z0-9_\\|?]+\]\("),
     re.compile(r"```php"),
 )
 
@@ -97,9 +97,8 @@ def _link(text: str, url: str) -> ParsedType:
             raise TypeNotationError(f"unknown class name `{name}`")
         return ParsedType(Link(url, name), optional, nullable)
     # A member list: the link goes to the union's own page, whose title the text does not show.
-    for name in names:
-        _name(name)
-    return ParsedType(Link(url, ""), optional, nullable)
+    members = tuple(_name(name) for name in names)
+    return ParsedType(Link(url, "", members), optional, nullable)
 
 
 def _name(name: str) -> TypeExpr:
