@@ -14,8 +14,9 @@ from generator.ir import Diagnostic, Span
 from generator.ir_json import dumps
 from generator.pipeline import build
 from generator.reader import read_docs
-from generator.sync.disk import apply, compare, unified_diff
-from generator.sync.plan import MANIFEST
+from generator.report import FORMATS, CheckResult, Format, print_check, print_diagnostics
+from generator.sync.disk import apply, compare
+from generator.sync.plan import read_fingerprints
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 
@@ -98,7 +99,16 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="a folder of targets to use instead of the built-in ones (config key `templates`)",
         )
-    check.add_argument("--quiet", action="store_true", help="print only the summary line, no diffs")
+    check.add_argument(
+        "--quiet", action="store_true", help="print no diffs, only the lists and the summary line"
+    )
+    for sub in (gen, check):
+        sub.add_argument(
+            "--format",
+            choices=FORMATS,
+            default="text",
+            help="text (default); json (a report for tools); github (workflow annotations on the doc lines)",
+        )
     return parser
 
 
@@ -107,13 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(_overrides(args), args.config)
     except ConfigError as exc:
-        _report(exc.diagnostics, sys.stderr)
+        print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR
     if args.command == "ir":
         return _ir(config)
     if args.command == "gen":
-        return _gen(config)
-    return _check(config, quiet=args.quiet)
+        return _gen(config, args.format)
+    return _check(config, args.quiet, args.format)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -139,7 +149,7 @@ def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
 def _ir(config: Config) -> int:
     spec = read_docs(list(config.docs), config.dialect)
     sys.stdout.write(dumps(spec))
-    _report(spec.diagnostics, sys.stderr)
+    print_diagnostics(spec.diagnostics, "text", sys.stderr)
     return EXIT_ERROR if spec.errors else EXIT_OK
 
 
@@ -150,10 +160,11 @@ def _label(config: Config) -> str:
         return config.out.as_posix()
 
 
-def _gen(config: Config) -> int:
+def _gen(config: Config, fmt: Format) -> int:
     built = build(config)
+    stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
-        _report(built.diagnostics, sys.stderr)
+        print_diagnostics(built.diagnostics, fmt, stream)
         return EXIT_ERROR
     drift = compare(built.plan, config.out)
     if drift.blocked:
@@ -167,9 +178,9 @@ def _gen(config: Config) -> int:
             )
             for p in drift.blocked
         ]
-        _report([*built.diagnostics, *blocked], sys.stderr)
+        print_diagnostics([*built.diagnostics, *blocked], fmt, stream)
         return EXIT_ERROR
-    _report(built.diagnostics, sys.stderr)
+    print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr)
     applied = apply(built.plan, config.out, drift)
     for path in applied.kept:
         print(
@@ -185,46 +196,16 @@ def _gen(config: Config) -> int:
     return EXIT_OK
 
 
-def _check(config: Config, quiet: bool) -> int:
+def _check(config: Config, quiet: bool, fmt: Format) -> int:
     built = build(config)
+    stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
-        _report(built.diagnostics, sys.stderr)
+        print_diagnostics(built.diagnostics, fmt, stream)
         return EXIT_ERROR
-    _report(built.diagnostics, sys.stderr)
+    print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr)
     drift = compare(built.plan, config.out)
-    label = _label(config)
-    out = sys.stdout
-    if not quiet:
-        for path in drift.changed:
-            out.write(
-                unified_diff(label, path, (config.out / path).read_bytes(), built.plan.files[path])
-            )
-    for path in drift.missing:
-        print(f"missing: {label}/{path}", file=out)
-    for path in drift.stale:
-        print(f"extra: {label}/{path} (generated before, no longer produced)", file=out)
-    for path in drift.foreign:
-        print(f"extra: {label}/{path} (not written by docmodels)", file=out)
-    if drift.in_sync:
-        print(
-            f"docmodels check: {label} is in sync with the docs ({len(drift.unchanged)} files)",
-            file=out,
-        )
-        return EXIT_OK
-    counts = ", ".join(
-        f"{n} {what}"
-        for n, what in (
-            (len([p for p in drift.changed if p != MANIFEST]), "changed"),
-            (len(drift.missing), "missing"),
-            (len(drift.stale) + len(drift.foreign), "extra"),
-        )
-        if n
+    result = CheckResult(
+        _label(config), config.out, built.plan, drift, read_fingerprints(config.out)
     )
-    fix = "run `docmodels gen` to update it"
-    if drift.foreign:
-        fix += ", and delete the extra files docmodels did not write"
-    print(
-        f"docmodels check: {label} has drifted from the docs ({counts or 'manifest changed'}); {fix}",
-        file=out,
-    )
-    return EXIT_DRIFT
+    print_check(result, fmt, sys.stdout, quiet)
+    return EXIT_OK if result.drift.in_sync else EXIT_DRIFT

@@ -49,7 +49,10 @@ def build(config: Config) -> Built:
         return Built(spec, None, spec.diagnostics + tuple(problems))
     texts = {f.path: formatted.get(f.path, f.text) for f in files}
     try:
-        plan = Plan.build(texts, config.fingerprint())
+        origins = {
+            f.path: tuple((o.span, o.fingerprint) for o in f.origins) for f in files if f.origins
+        }
+        plan = Plan.build(texts, config.fingerprint(), origins)
     except UnsafePathError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM400", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -166,3 +167,62 @@ def test_output_is_byte_identical_across_hash_seeds_orders_and_folders(
     )
     assert first == second == third
     assert not any(str(ROOT) in (project / "out").joinpath(p).read_text() for p in first)
+
+
+def _edit_created_at_description() -> int:
+    """Change one field's description in the Session doc; returns that row's line number."""
+    lines = SESSION_DOC.read_text().splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith("| `createdAt`"))
+    lines[row] = lines[row].replace("Unix timestamp of creation.", "When it was made.")
+    SESSION_DOC.write_text("".join(lines))
+    return row + 1
+
+
+def test_check_json_names_the_doc_line_that_caused_each_change(project: Path, run) -> None:
+    run("gen")
+    (project / "generated/stray.txt").write_text("x\n")
+    (project / "generated/docs/index.md").unlink()
+    line = _edit_created_at_description()
+    result = run("check", "--format", "json")
+    assert result.code == 1
+    report = json.loads(result.out)
+    assert report["in_sync"] is False and report["fix"] == "docmodels gen"
+    changed = {c["path"]: c for c in report["changed"]}
+    module = changed["generated/example_models/php/components/session.py"]
+    assert module["sources"] == [{"path": str(SESSION_DOC), "line": line, "column": 92}]
+    assert '+    """When it was made."""' in module["diff"]
+    assert {"path": "generated/docs/index.md", "sources": []} in report["missing"]
+    assert report["extra"] == [
+        {"path": "generated/stray.txt", "reason": "not written by docmodels"}
+    ]
+
+
+def test_moving_rows_changes_no_output(project: Path, run) -> None:
+    run("gen")
+    text = SESSION_DOC.read_text()
+    SESSION_DOC.write_text(text.replace("# Session\n", "# Session\n\n\n\n", 1))
+    assert run("check").code == 0
+
+
+def test_check_github_annotates_the_markdown_line(project: Path, run) -> None:
+    run("gen")
+    line = _edit_created_at_description()
+    result = run("check", "--format", "github")
+    assert result.code == 1
+    annotations = [x for x in result.out.splitlines() if x.startswith("::error")]
+    title = "title=docmodels%3A generated code is out of date"
+    assert annotations == [
+        f"::error file={SESSION_DOC},line={line},col=92,{title}::generated/{p} differs from what this doc produces. "
+        "Run `docmodels gen` and commit the result."
+        for p in ("docs/php/components/session.md", "example_models/php/components/session.py")
+    ]
+    assert "::group::docmodels diff" in result.out
+
+
+def test_github_format_annotates_input_errors(project: Path, run) -> None:
+    SESSION_DOC.write_text(SESSION_DOC.read_text().replace(":heavy_check_mark:", "maybe", 1))
+    result = run("check", "--format", "github")
+    assert result.code == 2
+    assert result.out.startswith(
+        f"::error file={SESSION_DOC},line=8,col=181,title=docmodels DM111::Required cell"
+    )

@@ -9,11 +9,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.sync.plan import MANIFEST, Plan, digest, read_manifest
+from generator.sync.plan import MANIFEST, Plan, digest, manifest_bytes, read_manifest
 
 #: Files in the output folder that tools create and nobody should be told about.
 _IGNORED_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis"}
 _IGNORED_SUFFIXES = (".pyc", ".pyo")
+#: Temporary files of an unfinished write; the next gen removes them.
+TEMP_PREFIX = ".docmodels-tmp-"
 
 
 @dataclass
@@ -39,7 +41,7 @@ def existing_files(out: Path) -> list[str]:
     for folder, dirs, files in os.walk(out):
         dirs[:] = sorted(d for d in dirs if d not in _IGNORED_DIRS)
         for name in sorted(files):
-            if name.endswith(_IGNORED_SUFFIXES):
+            if name.endswith(_IGNORED_SUFFIXES) or name.startswith(TEMP_PREFIX):
                 continue
             found.append((Path(folder) / name).relative_to(out).as_posix())
     return sorted(found)
@@ -87,9 +89,17 @@ class Applied:
 
 
 def apply(plan: Plan, out: Path, drift: Drift) -> Applied:
-    """Write changed and missing files atomically, the manifest last; remove stale generated files."""
+    """Write changed and missing files atomically, and remove stale generated files.
+
+    A run killed at any moment leaves each file old or new, never half-written, and never a file that the
+    manifest does not own: before the first write, the manifest lists every file about to be written.
+    """
     manifest = read_manifest(out)
     out.mkdir(parents=True, exist_ok=True)
+    _remove_leftover_temporaries(out)
+    if drift.changed or drift.missing or drift.stale:
+        interim = {**manifest, **plan.hashes()}
+        _write_atomic(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}))
     written = 0
     for path in sorted(set(drift.changed + drift.missing) - {MANIFEST}):
         _write_atomic(out / path, plan.files[path])
@@ -104,19 +114,28 @@ def apply(plan: Plan, out: Path, drift: Drift) -> Applied:
         target.unlink()
         removed += 1
         _remove_empty_parents(target.parent, out)
-    if MANIFEST in drift.changed or MANIFEST in drift.missing:
+    if drift.changed or drift.missing or drift.stale:
         _write_atomic(out / MANIFEST, plan.files[MANIFEST])
+        written += MANIFEST in drift.changed or MANIFEST in drift.missing
     return Applied(written, len(drift.unchanged), removed, tuple(kept))
+
+
+def _remove_leftover_temporaries(out: Path) -> None:
+    for folder, dirs, files in os.walk(out):
+        dirs[:] = [d for d in dirs if d not in _IGNORED_DIRS]
+        for name in files:
+            if name.startswith(TEMP_PREFIX):
+                (Path(folder) / name).unlink(missing_ok=True)
 
 
 def _write_atomic(target: Path, content: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
+from generator.ir import Span
 
 MANIFEST = ".docmodels-manifest.json"
 
@@ -17,21 +18,52 @@ class UnsafePathError(ValueError):
     """A planned path would leave the output folder."""
 
 
+Origins = dict[str, tuple[tuple[Span, str], ...]]
+
+
 @dataclass(frozen=True)
 class Plan:
+    """The files to write; `origins` names, per file, the doc pieces it was made from (span, fingerprint)."""
+
     files: dict[str, bytes]
+    config_hash: str = ""
+    origins: Origins = field(default_factory=dict)
 
     @classmethod
-    def build(cls, files: dict[str, str], config_hash: str) -> Plan:
+    def build(cls, files: dict[str, str], config_hash: str, origins: Origins | None = None) -> Plan:
         data = {check_path(path): text.encode("utf-8") for path, text in files.items()}
-        manifest = {
-            "generator": "docmodels",
-            "version": __version__,
-            "config": config_hash,
-            "files": {path: digest(content) for path, content in sorted(data.items())},
-        }
-        data[MANIFEST] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
-        return cls(dict(sorted(data.items())))
+        origins = dict(origins or {})
+        hashes = {path: digest(content) for path, content in data.items()}
+        fingerprints = {path: sorted({f for _, f in parts}) for path, parts in origins.items()}
+        data[MANIFEST] = manifest_bytes(hashes, config_hash, fingerprints)
+        return cls(dict(sorted(data.items())), config_hash, origins)
+
+    def hashes(self) -> dict[str, str]:
+        return {path: digest(content) for path, content in self.files.items() if path != MANIFEST}
+
+
+def manifest_bytes(
+    hashes: dict[str, str], config_hash: str, fingerprints: dict[str, list[str]]
+) -> bytes:
+    """The manifest: what docmodels wrote (path -> sha256), the version and settings that wrote it, and
+    fingerprints of the doc pieces each file was made from (no line numbers: moving a row changes nothing)."""
+    manifest = {
+        "generator": "docmodels",
+        "version": __version__,
+        "config": config_hash,
+        "files": dict(sorted(hashes.items())),
+        "origins": dict(sorted(fingerprints.items())),
+    }
+    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def read_fingerprints(out: Path) -> dict[str, set[str]]:
+    """The fingerprints the last gen recorded per file; empty when unknown."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): {str(f) for f in v} for k, v in data.get("origins", {}).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
 
 
 def digest(content: bytes) -> str:

@@ -97,7 +97,11 @@ def test_typescript_type_cells(cell: str, expected: object) -> None:
         ),
         (
             "[Components\\A|Components\\B](../../Models/Components/U.md)",
-            Link("../../Models/Components/U.md", "", (Link(None, "Components\\A"), Link(None, "Components\\B"))),
+            Link(
+                "../../Models/Components/U.md",
+                "",
+                (Link(None, "Components\\A"), Link(None, "Components\\B")),
+            ),
             False,
             None,
         ),

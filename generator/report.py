@@ -1,0 +1,183 @@
+"""What `check` and the diagnostics print: plain text, JSON for tools, or GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from generator.ir import Diagnostic, Span
+from generator.ir_json import diagnostic_json, span_json
+from generator.sync.disk import Drift, unified_diff
+from generator.sync.plan import MANIFEST, Plan
+
+Format = Literal["text", "json", "github"]
+FORMATS: tuple[Format, ...] = ("text", "json", "github")
+FIX_COMMAND = "docmodels gen"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything `check` found, ready to print in any format."""
+
+    label: str
+    out: Path
+    plan: Plan
+    drift: Drift
+    recorded: dict[str, set[str]] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        if self.drift.in_sync:
+            return f"docmodels check: {self.label} is in sync with the docs ({len(self.drift.unchanged)} files)"
+        changed = len([p for p in self.drift.changed if p != MANIFEST])
+        counts = ", ".join(
+            f"{n} {what}"
+            for n, what in (
+                (changed, "changed"),
+                (len(self.drift.missing), "missing"),
+                (len(self.drift.stale) + len(self.drift.foreign), "extra"),
+            )
+            if n
+        )
+        return f"docmodels check: {self.label} has drifted from the docs ({counts or 'manifest changed'}); {self.fix()}"
+
+    def fix(self) -> str:
+        fix = f"run `{FIX_COMMAND}` to update it"
+        if self.drift.foreign:
+            fix += ", and delete the extra files docmodels did not write"
+        return fix
+
+    def diff(self, path: str) -> str:
+        return unified_diff(self.label, path, (self.out / path).read_bytes(), self.plan.files[path])
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], fmt: Format, stream: TextIO) -> None:
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    if fmt == "json":
+        if diagnostics:
+            json.dump({"diagnostics": [diagnostic_json(d) for d in diagnostics]}, stream, indent=2)
+            stream.write("\n")
+        return
+    for diagnostic in diagnostics:
+        if fmt == "github":
+            stream.write(
+                _annotation(
+                    diagnostic.severity,
+                    diagnostic.span,
+                    f"docmodels {diagnostic.code}",
+                    diagnostic.message,
+                )
+            )
+        else:
+            print(diagnostic.render(), file=stream)
+    if errors and fmt == "text":
+        print(
+            f"docmodels: {errors} error{'s' if errors != 1 else ''}; nothing was written",
+            file=stream,
+        )
+
+
+def print_check(result: CheckResult, fmt: Format, stream: TextIO, quiet: bool = False) -> None:
+    if fmt == "json":
+        json.dump(_check_json(result), stream, indent=2)
+        stream.write("\n")
+    elif fmt == "github":
+        _check_github(result, stream)
+    else:
+        _check_text(result, stream, quiet)
+
+
+def _check_text(result: CheckResult, stream: TextIO, quiet: bool) -> None:
+    drift, label = result.drift, result.label
+    if not quiet:
+        for path in drift.changed:
+            stream.write(result.diff(path))
+    for path in drift.missing:
+        print(f"missing: {label}/{path}", file=stream)
+    for path in drift.stale:
+        print(f"extra: {label}/{path} (generated before, no longer produced)", file=stream)
+    for path in drift.foreign:
+        print(f"extra: {label}/{path} (not written by docmodels)", file=stream)
+    print(result.summary(), file=stream)
+
+
+def causes(result: CheckResult, path: str) -> list[Span]:
+    """The doc lines a changed or missing file comes from: the pieces whose fingerprint changed since the
+    last gen, or the model's title line when none did (a template or docmodels itself changed)."""
+    parts = result.plan.origins.get(path, ())
+    if not parts:
+        return []
+    before = result.recorded.get(path)
+    changed = [
+        span for span, fingerprint in parts if before is not None and fingerprint not in before
+    ]
+    return changed or [parts[0][0]]
+
+
+def _spans(result: CheckResult, path: str) -> list[dict[str, Any]]:
+    return [span_json(span) for span in causes(result, path)]
+
+
+def _check_json(result: CheckResult) -> dict[str, Any]:
+    drift, label = result.drift, result.label
+    return {
+        "in_sync": drift.in_sync,
+        "output": label,
+        "changed": [
+            {"path": f"{label}/{p}", "sources": _spans(result, p), "diff": result.diff(p)}
+            for p in drift.changed
+        ],
+        "missing": [{"path": f"{label}/{p}", "sources": _spans(result, p)} for p in drift.missing],
+        "extra": [{"path": f"{label}/{p}", "reason": "stale"} for p in drift.stale]
+        + [{"path": f"{label}/{p}", "reason": "not written by docmodels"} for p in drift.foreign],
+        "unchanged": len(drift.unchanged),
+        "summary": result.summary(),
+        "fix": None if drift.in_sync else FIX_COMMAND,
+    }
+
+
+def _check_github(result: CheckResult, stream: TextIO) -> None:
+    drift, label = result.drift, result.label
+    title = "docmodels: generated code is out of date"
+    for path in [*drift.changed, *drift.missing]:
+        if path == MANIFEST:
+            continue
+        state = "differs from" if path in drift.changed else "is missing, though"
+        message = f"{label}/{path} {state} what this doc produces. Run `{FIX_COMMAND}` and commit the result."
+        for span in causes(result, path) or [Span(f"{label}/{path}", 1)]:
+            stream.write(_annotation("error", span, title, message))
+    for path in drift.stale:
+        message = (
+            f"generated before, no longer produced by the docs. Run `{FIX_COMMAND}` to remove it."
+        )
+        stream.write(
+            _annotation("error", Span(f"{label}/{path}", 1), "docmodels: stale file", message)
+        )
+    for path in drift.foreign:
+        message = "not written by docmodels: delete it or move it out of the output folder."
+        stream.write(
+            _annotation("error", Span(f"{label}/{path}", 1), "docmodels: extra file", message)
+        )
+    if drift.changed:
+        stream.write("::group::docmodels diff\n")
+        for path in drift.changed:
+            stream.write(result.diff(path))
+        stream.write("::endgroup::\n")
+    print(result.summary(), file=stream)
+
+
+def _annotation(severity: str, span: Span, title: str, message: str) -> str:
+    """One GitHub Actions workflow command (`::error file=…,line=…::message`), escaped as the runner expects."""
+    level = "error" if severity == "error" else "warning"
+    props = f"file={_prop(span.path)},line={span.line},col={span.column},title={_prop(title)}"
+    return f"::{level} {props}::{_data(message)}\n"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
