@@ -122,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ir":
         return _ir(config)
     if args.command == "gen":
-        return _gen(config, args.format)
+        return _gen(config, args.format, args.exit_nonzero_on_change)
     return _check(config, args.quiet, args.format)
 
 
@@ -160,7 +160,7 @@ def _label(config: Config) -> str:
         return config.out.as_posix()
 
 
-def _gen(config: Config, fmt: Format) -> int:
+def _gen(config: Config, fmt: Format, fail_on_change: bool = False) -> int:
     built = build(config)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
@@ -193,6 +193,8 @@ def _gen(config: Config, fmt: Format) -> int:
         f"docmodels: {applied.written} written, {applied.unchanged} unchanged, {applied.removed} removed "
         f"in {_label(config)}"
     )
+    if fail_on_change and (applied.written or applied.removed):
+        return EXIT_DRIFT
     return EXIT_OK
 
 

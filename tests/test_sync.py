@@ -226,3 +226,8 @@ def test_github_format_annotates_input_errors(project: Path, run) -> None:
     assert result.out.startswith(
         f"::error file={SESSION_DOC},line=8,col=181,title=docmodels DM111::Required cell"
     )
+
+
+def test_exit_nonzero_on_change_for_hooks(project: Path, run) -> None:
+    assert run("gen", "--exit-nonzero-on-change").code == 1
+    assert run("gen", "--exit-nonzero-on-change").code == 0
