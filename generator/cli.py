@@ -102,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", action="store_true", help="print no diffs, only the lists and the summary line"
     )
+    gen.add_argument(
+        "--exit-nonzero-on-change",
+        action="store_true",
+        help="exit 1 when a file was written or removed (for pre-commit, which sees only changed tracked files)",
+    )
     for sub in (gen, check):
         sub.add_argument(
             "--format",
