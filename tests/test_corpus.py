@@ -16,7 +16,8 @@ from generator.pipeline import build
 from generator.sync.disk import apply, compare
 from tests.conftest import CORPUS
 
-DIALECT_FOLDERS = ("ts", "php")
+#: Corpus folder -> the dialect every page in it must be read as.
+DIALECT_FOLDERS = {"ts": "typescript", "php": "php", "ruby": "ruby"}
 FOLDERS = sorted(
     p.relative_to(CORPUS).as_posix()
     for d in DIALECT_FOLDERS
@@ -24,7 +25,11 @@ FOLDERS = sorted(
     for p in (CORPUS / d).iterdir()
     if p.is_dir()
 )
-TYPE_CHECKED = {"ts/dubinc__dub-ts", "php/speakeasy-sdks__tigris-php-sdk"}
+TYPE_CHECKED = {
+    "ts/dubinc__dub-ts",
+    "php/speakeasy-sdks__tigris-php-sdk",
+    "ruby/clerk__clerk-sdk-ruby",
+}
 
 
 @pytest.mark.parametrize("folder", FOLDERS or ["(no corpus)"])
@@ -46,7 +51,7 @@ def test_corpus_folder_generates_and_its_tests_pass(
     assert not errors, "\n".join(errors[:20])
     assert built.plan is not None
     dialects = {m.dialect for m in built.spec.models}
-    assert dialects == {"typescript" if folder.startswith("ts/") else "php"}
+    assert dialects == {DIALECT_FOLDERS[folder.split("/")[0]]}
     apply(built.plan, config.out, compare(built.plan, config.out))
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
