@@ -17,6 +17,7 @@ from generator.reader import read_docs
 from generator.report import FORMATS, CheckResult, Format, print_check, print_diagnostics
 from generator.sync.disk import apply, compare
 from generator.sync.plan import read_fingerprints
+from generator.watch import watch
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 
@@ -103,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
         "--quiet", action="store_true", help="print no diffs, only the lists and the summary line"
     )
     gen.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running: regenerate whenever a doc, pyproject.toml or a template changes (Ctrl-C stops)",
+    )
+    gen.add_argument(
         "--exit-nonzero-on-change",
         action="store_true",
         help="exit 1 when a file was written or removed (for pre-commit, which sees only changed tracked files)",
@@ -126,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command == "ir":
         return _ir(config)
+    if args.command == "gen" and args.watch:
+        return _watch(args)
     if args.command == "gen":
         return _gen(config, args.format, args.exit_nonzero_on_change)
     return _check(config, args.quiet, args.format)
@@ -163,6 +171,38 @@ def _label(config: Config) -> str:
         return config.out.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return config.out.as_posix()
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Regenerate on every change; the configuration is read again each time, since it may change too."""
+
+    def current() -> Config | None:
+        try:
+            return load_config(_overrides(args), args.config)
+        except ConfigError as exc:
+            print_diagnostics(exc.diagnostics, "text", sys.stderr)
+            return None
+
+    def watched() -> list[Path]:
+        config = current()
+        paths = list(config.docs) if config else []
+        if config and config.templates:
+            paths.append(config.templates)
+        if config and config.source:
+            paths.append(config.source)
+        return paths
+
+    def run() -> None:
+        config = current()
+        if config is not None:
+            _gen(config, args.format)
+        sys.stdout.flush()
+
+    try:
+        watch(watched, run)
+    except KeyboardInterrupt:
+        print("docmodels: stopped watching")
+    return EXIT_OK
 
 
 def _gen(config: Config, fmt: Format, fail_on_change: bool = False) -> int:

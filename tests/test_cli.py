@@ -141,3 +141,34 @@ def test_readme_documents_every_diagnostic_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [code for code in CODES if f"| {code} |" not in readme]
     assert not missing
+
+
+def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "gen", "--watch"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    module = project / "generated/example_models/php/components/session.py"
+    try:
+        deadline = time.monotonic() + 60
+        while not module.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert module.exists(), "the first gen did not run"
+        time.sleep(0.6)
+        doc = project / "specs/php/Models/Components/Session.md"
+        doc.write_text(doc.read_text().replace("Unix timestamp of creation.", "When it was made."))
+        while "When it was made." not in module.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "When it was made." in module.read_text()
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "watching for changes" in out and "stopped watching" in out
+    assert out.count("docmodels: ") >= 4  # two runs, the watching line, the stop line

@@ -1,0 +1,49 @@
+"""`docmodels gen --watch`: regenerate whenever a doc, the configuration or a user template changes."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+Stamp = frozenset[tuple[str, int, int]]
+
+
+def stamp(paths: Iterable[Path]) -> Stamp:
+    """Path, modification time and size of every file below `paths` (hidden folders skipped)."""
+    found: set[tuple[str, int, int]] = set()
+    for path in paths:
+        files = [path] if path.is_file() else _walk(path)
+        for file in files:
+            try:
+                info = file.stat()
+            except OSError:
+                continue
+            found.add((str(file), info.st_mtime_ns, info.st_size))
+    return frozenset(found)
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        for name in files:
+            yield Path(root) / name
+
+
+def watch(
+    watched: Callable[[], list[Path]],
+    run: Callable[[], object],
+    interval: float = 0.5,
+    announce: Callable[[str], None] = print,
+) -> None:
+    """Run once, then again after every change to the files `watched()` names, until interrupted."""
+    last = stamp(watched())
+    run()
+    announce("docmodels: watching for changes (Ctrl-C to stop)")
+    while True:
+        time.sleep(interval)
+        now = stamp(watched())
+        if now != last:
+            last = now
+            run()
