@@ -1,23 +1,24 @@
-"""Unity (C# 2023) SDK docs (not implemented yet: scores 0, so it is never detected)."""
+"""Unity SDK docs: the C# dialect of the 2023 generator, with its `   !!!` glitch after list item types.
+
+Type cells, member headings, presence and null are read exactly as in C# (csharp.py; Unity docs carry no
+optional or nullable marker either, grammar §3, §8). Only detection differs: the `   !!!` glitch (18 cells,
+grammar §4.3) is Unity's own; the rest of its notation (`Dictionary<String, `, `[DateTime](learn.microsoft.com…)`,
+`List<[X](../../Models/Shared/X.md)>`) is shared with C#, so it scores the same for both and a page that
+shows nothing else is left to the dialect most pages of its folder show.
+"""
 
 from __future__ import annotations
 
-from generator.ir import TypeExpr
-from generator.reader.dialects.base import ParsedType, TypeNotationError
-from generator.reader.js_literal import ExampleSyntaxError
+import re
+
+from generator.reader.dialects.base import count_signals
+from generator.reader.dialects.csharp import CSharpDialect, family_score
+
+_UNITY_SIGNALS = (re.compile(r" {3}!!!"),)
 
 
-class UnityDialect:
+class UnityDialect(CSharpDialect):
     name = "unity"
 
     def score(self, notation: str) -> int:
-        return 0
-
-    def parse_type(self, cell: str) -> ParsedType:
-        raise TypeNotationError(f"the unity dialect is not implemented: `{cell}`")
-
-    def parse_member(self, heading: str, code: str) -> TypeExpr:
-        raise TypeNotationError(f"the unity dialect is not implemented: `{heading}`")
-
-    def parse_example(self, code: str) -> object:
-        raise ExampleSyntaxError("the unity dialect reads no example values", 1, 1)
+        return family_score(notation) + count_signals(_UNITY_SIGNALS, notation)
