@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "DM200": "a link points to a doc that was not read",
     "DM201": "a type name matches no model",
     "DM202": "a type name matches several models",
+    "DM203": "a union member names no model (a display name): it is read as any",
     "DM300": "the configuration is invalid",
     "DM301": "a template failed to render",
     "DM302": "generated Python is not valid (a docmodels bug: please report it)",

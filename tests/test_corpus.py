@@ -17,7 +17,14 @@ from generator.sync.disk import apply, compare
 from tests.conftest import CORPUS
 
 #: Corpus folder -> the dialect every page in it must be read as.
-DIALECT_FOLDERS = {"ts": "typescript", "php": "php", "ruby": "ruby"}
+DIALECT_FOLDERS = {
+    "ts": "typescript",
+    "php": "php",
+    "ruby": "ruby",
+    "java": "java",
+    "csharp": "csharp",
+    "unity": "unity",
+}
 FOLDERS = sorted(
     p.relative_to(CORPUS).as_posix()
     for d in DIALECT_FOLDERS

@@ -43,8 +43,24 @@ class Resolver:
 
     def resolve_model(self, model: Model, out: Collector) -> Model:
         fields = tuple(self._field(model, f, out) for f in model.fields)
-        members = tuple(self.resolve_type(model, m, model.source, out) for m in model.members)
+        members = tuple(self._member(model, m, out) for m in model.members)
         return replace(model, fields=fields, members=members)
+
+    def _member(self, model: Model, member: TypeExpr, out: Collector) -> TypeExpr:
+        """A union member. A heading that names no model is a display name (C# discriminated unions write
+        `### VerificationWeb3` for the model `Web3Signature`), which the page does not map: read as any."""
+        if isinstance(member, Link) and member.href is None:
+            found = self._by_name(model, member.text)
+            if isinstance(found, Ref):
+                return found
+            if found[0] == "DM201":
+                out.warning(
+                    model.source,
+                    "DM203",
+                    f"union member `{member.text}` names no model (a display name?): read as any",
+                )
+                return Primitive("any")
+        return self.resolve_type(model, member, model.source, out)
 
     def _field(self, model: Model, field: Field, out: Collector) -> Field:
         return replace(field, type=self.resolve_type(model, field.type, field.source, out))
