@@ -16,6 +16,7 @@ CODES: dict[str, str] = {
     "DM102": "a title is not an identifier (letters, digits and `_`, not starting with a digit)",
     "DM103": "two docs of one folder have the same title (they are then named after their files)",
     "DM104": "a doc has no Fields, Values or Supported Types section",
+    "DM105": "a Fields table has no Required column: the page documents settings, not a model, and is skipped",
     "DM110": "a Fields or Values table lacks a column it needs",
     "DM111": "a Required cell is not one of the known markers",
     "DM112": "a field name cell is empty or not a name",

@@ -19,10 +19,12 @@ from tests.conftest import CORPUS
 #: Corpus folder -> the dialect every page in it must be read as.
 DIALECT_FOLDERS = {
     "ts": "typescript",
+    "python": "python",
+    "go": "go",
     "php": "php",
-    "ruby": "ruby",
     "java": "java",
     "csharp": "csharp",
+    "ruby": "ruby",
     "unity": "unity",
 }
 FOLDERS = sorted(
@@ -35,6 +37,8 @@ FOLDERS = sorted(
 #: One folder per dialect also gets mypy --strict (the smaller ones: it is the slowest step).
 TYPE_CHECKED = {
     "ts/dubinc__dub-ts",
+    "python/speakeasy-api__openapi-generation-tests",
+    "go/dubinc__dub-go",
     "php/speakeasy-sdks__tigris-php-sdk",
     "ruby/speakeasy-api__openapi-generation-tests",
     "java/speakeasy-api__openapi-generation-tests",

@@ -60,7 +60,9 @@ def test_docmodels_hook_generates_then_passes(user_repo: Path, hooks_home: Path)
     assert first.returncode == 1, (
         first.stdout + first.stderr
     )  # it wrote files: the commit must stop
-    assert "Failed" in first.stdout and "exit code: 1" in first.stdout and "46 written" in first.stdout
+    assert (
+        "Failed" in first.stdout and "exit code: 1" in first.stdout and "46 written" in first.stdout
+    )
     assert (user_repo / "generated/example_models/php/components/session.py").is_file()
     git(user_repo, "add", "-A")
     second = try_hook(user_repo, "docmodels", hooks_home)

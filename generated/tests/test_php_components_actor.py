@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from example_models._runtime import ValidationError
+from example_models import _runtime
 
 from example_models.php.components.actor import Actor
 
@@ -29,11 +29,11 @@ def test_missing_required_field_raises(wire_name: str) -> None:
     data = dict(EXAMPLE)
     del data[wire_name]
     with pytest.raises(
-        ValidationError, match=f"required field '{wire_name}' is missing"
+        _runtime.ValidationError, match=f"required field '{wire_name}' is missing"
     ):
         Actor.from_dict(data)
 
 
 def test_rejects_non_object() -> None:
-    with pytest.raises(ValidationError, match="expected an object"):
+    with pytest.raises(_runtime.ValidationError, match="expected an object"):
         Actor.from_dict([])  # type: ignore[arg-type]

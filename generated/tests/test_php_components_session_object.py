@@ -3,18 +3,18 @@
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire, to_wire
+from example_models import _runtime
 
 from example_models.php.components.session_object import SessionObject
 
 
 @pytest.mark.parametrize("value", ["session"])
 def test_value_round_trip(value: object) -> None:
-    member = from_wire(SessionObject, value)
+    member = _runtime.from_wire(SessionObject, value)
     assert isinstance(member, SessionObject)
-    assert to_wire(member) == value
+    assert _runtime.to_wire(member) == value
 
 
 def test_unknown_value_raises() -> None:
-    with pytest.raises(ValidationError):
-        from_wire(SessionObject, "docmodels-not-a-value")
+    with pytest.raises(_runtime.ValidationError):
+        _runtime.from_wire(SessionObject, "docmodels-not-a-value")

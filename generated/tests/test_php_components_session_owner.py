@@ -3,7 +3,7 @@
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire, to_wire
+from example_models import _runtime
 
 from example_models.php.components.session_owner import SessionOwner
 
@@ -13,5 +13,5 @@ from example_models.php.components.session_owner import SessionOwner
     [{"sub": "example", "additionalProperties": {"key": {"key": "value"}}}, "session"],
 )
 def test_member_round_trip(data: object) -> None:
-    value = from_wire(SessionOwner, data)
-    assert from_wire(SessionOwner, to_wire(value)) == value
+    value = _runtime.from_wire(SessionOwner, data)
+    assert _runtime.from_wire(SessionOwner, _runtime.to_wire(value)) == value

@@ -3,7 +3,7 @@
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire, to_wire
+from example_models import _runtime
 
 from example_models.php.components.status import Status
 
@@ -22,11 +22,11 @@ from example_models.php.components.status import Status
     ],
 )
 def test_value_round_trip(value: object) -> None:
-    member = from_wire(Status, value)
+    member = _runtime.from_wire(Status, value)
     assert isinstance(member, Status)
-    assert to_wire(member) == value
+    assert _runtime.to_wire(member) == value
 
 
 def test_unknown_value_raises() -> None:
-    with pytest.raises(ValidationError):
-        from_wire(Status, "docmodels-not-a-value")
+    with pytest.raises(_runtime.ValidationError):
+        _runtime.from_wire(Status, "docmodels-not-a-value")

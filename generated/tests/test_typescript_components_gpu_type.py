@@ -3,18 +3,18 @@
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire, to_wire
+from example_models import _runtime
 
 from example_models.typescript.components.gpu_type import GpuType
 
 
 @pytest.mark.parametrize("value", ["T4", "A10G", "A100", "H100"])
 def test_value_round_trip(value: object) -> None:
-    member = from_wire(GpuType, value)
+    member = _runtime.from_wire(GpuType, value)
     assert isinstance(member, GpuType)
-    assert to_wire(member) == value
+    assert _runtime.to_wire(member) == value
 
 
 def test_unknown_value_raises() -> None:
-    with pytest.raises(ValidationError):
-        from_wire(GpuType, "docmodels-not-a-value")
+    with pytest.raises(_runtime.ValidationError):
+        _runtime.from_wire(GpuType, "docmodels-not-a-value")

@@ -6,7 +6,7 @@ from typing import Any, get_type_hints
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire
+from example_models import _runtime
 
 from example_models.typescript.components.machine import Machine
 
@@ -40,13 +40,13 @@ def test_missing_required_field_raises(wire_name: str) -> None:
     data = dict(EXAMPLE)
     del data[wire_name]
     with pytest.raises(
-        ValidationError, match=f"required field '{wire_name}' is missing"
+        _runtime.ValidationError, match=f"required field '{wire_name}' is missing"
     ):
         Machine.from_dict(data)
 
 
 def test_rejects_non_object() -> None:
-    with pytest.raises(ValidationError, match="expected an object"):
+    with pytest.raises(_runtime.ValidationError, match="expected an object"):
         Machine.from_dict([])  # type: ignore[arg-type]
 
 
@@ -54,6 +54,6 @@ def test_setting_legacy_name_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         model = Machine.from_dict(EXAMPLE)  # reading never warns
-    value = from_wire(get_type_hints(Machine)["legacy_name"], "example")
+    value = _runtime.from_wire(get_type_hints(Machine)["legacy_name"], "example")
     with pytest.warns(DeprecationWarning, match="is deprecated"):
         model.legacy_name = value

@@ -3,7 +3,7 @@
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire, to_wire
+from example_models import _runtime
 
 from example_models.typescript.components.machine_spec import MachineSpec
 
@@ -13,5 +13,5 @@ from example_models.typescript.components.machine_spec import MachineSpec
     [{"image": "example", "ports": [1.5], "labels": {"key": ["example"]}}, "example"],
 )
 def test_member_round_trip(data: object) -> None:
-    value = from_wire(MachineSpec, data)
-    assert from_wire(MachineSpec, to_wire(value)) == value
+    value = _runtime.from_wire(MachineSpec, data)
+    assert _runtime.from_wire(MachineSpec, _runtime.to_wire(value)) == value

@@ -6,7 +6,7 @@ from typing import Any, get_type_hints
 
 import pytest
 
-from example_models._runtime import ValidationError, from_wire
+from example_models import _runtime
 
 from example_models.typescript.components.session_response import SessionResponse
 
@@ -35,13 +35,13 @@ def test_missing_required_field_raises(wire_name: str) -> None:
     data = dict(EXAMPLE)
     del data[wire_name]
     with pytest.raises(
-        ValidationError, match=f"required field '{wire_name}' is missing"
+        _runtime.ValidationError, match=f"required field '{wire_name}' is missing"
     ):
         SessionResponse.from_dict(data)
 
 
 def test_rejects_non_object() -> None:
-    with pytest.raises(ValidationError, match="expected an object"):
+    with pytest.raises(_runtime.ValidationError, match="expected an object"):
         SessionResponse.from_dict([])  # type: ignore[arg-type]
 
 
@@ -49,6 +49,6 @@ def test_setting_session_id_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         model = SessionResponse.from_dict(EXAMPLE)  # reading never warns
-    value = from_wire(get_type_hints(SessionResponse)["session_id"], "example")
+    value = _runtime.from_wire(get_type_hints(SessionResponse)["session_id"], "example")
     with pytest.warns(DeprecationWarning, match="is deprecated"):
         model.session_id = value

@@ -74,6 +74,14 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
     example = _example(doc, sections.get("Example Usage"), dialect, out)
     if example is not _NO_EXAMPLE:
         base = replace(base, example=cast(JSONValue, example), has_example=True)
+    if "Fields" in sections and not _has_required_column(sections["Fields"]):
+        # SDK utility pages (Speakeasy's utils/retryconfig.md) document settings, not models, this way.
+        out.warning(
+            doc.span(sections["Fields"].line),
+            "DM105",
+            "skipped: the Fields table has no Required column",
+        )
+        return None
     if "Fields" in sections:
         fields = _fields(doc, sections["Fields"], dialect, out)
         return replace(base, kind="object", fields=fields)
@@ -139,6 +147,16 @@ def _model_deprecation(page: Page, struck: bool) -> Deprecation | None:
             if match:
                 return Deprecation(match.group("message").strip() or cells.DEFAULT_DEPRECATION)
     return Deprecation(cells.DEFAULT_DEPRECATION) if struck else None
+
+
+def _has_required_column(section: Section) -> bool:
+    table = _first_table(section)
+    if table is None:
+        return True  # reported as a Fields section without a table
+    columns = _columns(table)
+    return "required" in columns or not (
+        "type" in columns and ("field" in columns or "name" in columns)
+    )
 
 
 def _first_table(section: Section) -> Table | None:

@@ -29,7 +29,6 @@ class ModelTests:
     member_examples: tuple[JSONValue, ...]
     invalid_value: JSONValue
     wrong_type_value: JSONValue
-    runtime_imports: tuple[str, ...]
 
 
 def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
@@ -64,14 +63,7 @@ def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
         member_examples=tuple(members),
         invalid_value=_invalid_enum_value(m),
         wrong_type_value=[],
-        runtime_imports=_runtime_imports(model.kind, bool(deprecated)),
     )
-
-
-def _runtime_imports(kind: str, deprecated: bool) -> tuple[str, ...]:
-    if kind != "object":
-        return ("ValidationError", "from_wire", "to_wire")
-    return ("ValidationError", "from_wire") if deprecated else ("ValidationError",)
 
 
 def _invalid_enum_value(m: PyModel) -> JSONValue:
