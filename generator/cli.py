@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
             help="the SDK dialect of the docs (config key `dialect`; default: auto, per page)",
         )
         sub.add_argument(
+            "-v",
+            "--verbose",
+            action="store_true",
+            help="also list info diagnostics: pages and rows left out on purpose, examples not read",
+        )
+        sub.add_argument(
             "--config",
             type=Path,
             metavar="FILE",
@@ -131,12 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR
     if args.command == "ir":
-        return _ir(config)
+        return _ir(config, args.verbose)
     if args.command == "gen" and args.watch:
         return _watch(args)
     if args.command == "gen":
-        return _gen(config, args.format, args.exit_nonzero_on_change)
-    return _check(config, args.quiet, args.format)
+        return _gen(config, args.format, args.exit_nonzero_on_change, args.verbose)
+    return _check(config, args.quiet, args.format, args.verbose)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -159,10 +165,10 @@ def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
         )
 
 
-def _ir(config: Config) -> int:
+def _ir(config: Config, verbose: bool = False) -> int:
     spec = read_docs(list(config.docs), config.dialect)
     sys.stdout.write(dumps(spec))
-    print_diagnostics(spec.diagnostics, "text", sys.stderr)
+    print_diagnostics(spec.diagnostics, "text", sys.stderr, verbose)
     return EXIT_ERROR if spec.errors else EXIT_OK
 
 
@@ -195,7 +201,7 @@ def _watch(args: argparse.Namespace) -> int:
     def run() -> None:
         config = current()
         if config is not None:
-            _gen(config, args.format)
+            _gen(config, args.format, verbose=args.verbose)
         sys.stdout.flush()
 
     try:
@@ -205,11 +211,11 @@ def _watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _gen(config: Config, fmt: Format, fail_on_change: bool = False) -> int:
+def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> int:
     built = build(config)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
-        print_diagnostics(built.diagnostics, fmt, stream)
+        print_diagnostics(built.diagnostics, fmt, stream, verbose)
         return EXIT_ERROR
     drift = compare(built.plan, config.out)
     if drift.blocked:
@@ -223,9 +229,9 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False) -> int:
             )
             for p in drift.blocked
         ]
-        print_diagnostics([*built.diagnostics, *blocked], fmt, stream)
+        print_diagnostics([*built.diagnostics, *blocked], fmt, stream, verbose)
         return EXIT_ERROR
-    print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr)
+    print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
     applied = apply(built.plan, config.out, drift)
     for path in applied.kept:
         print(
@@ -243,13 +249,13 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False) -> int:
     return EXIT_OK
 
 
-def _check(config: Config, quiet: bool, fmt: Format) -> int:
+def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
     built = build(config)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
-        print_diagnostics(built.diagnostics, fmt, stream)
+        print_diagnostics(built.diagnostics, fmt, stream, verbose)
         return EXIT_ERROR
-    print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr)
+    print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
     drift = compare(built.plan, config.out)
     result = CheckResult(
         _label(config), config.out, built.plan, drift, read_fingerprints(config.out)

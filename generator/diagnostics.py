@@ -7,16 +7,18 @@ from typing import Literal
 
 from generator.ir import Diagnostic, Span
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 #: Every code docmodels can report, with what causes it. Codes never change meaning.
 CODES: dict[str, str] = {
     "DM100": "a doc cannot be read (missing, unreadable, or not UTF-8)",
-    "DM101": "a doc has no `# Title` heading on its first block",
-    "DM102": "a title is not an identifier (letters, digits and `_`, not starting with a digit)",
+    "DM101": "a page has no `# Title` heading: not a model doc, skipped",
+    "DM102": "a title is not a name (letters, digits and `_`): not a model doc, skipped",
     "DM103": "two docs of one folder have the same title (they are then named after their files)",
     "DM104": "a doc has no Fields, Values or Supported Types section",
     "DM105": "a Fields table has no Required column: the page documents settings, not a model, and is skipped",
+    "DM106": "a row the SDK adds (raw HTTP response, status code, content type) is left out",
+    "DM107": "a page has sections but none of Fields, Values or Supported Types: not a model doc, skipped",
     "DM110": "a Fields or Values table lacks a column it needs",
     "DM111": "a Required cell is not one of the known markers",
     "DM112": "a field name cell is empty or not a name",
@@ -49,6 +51,10 @@ class Collector:
 
     def warning(self, span: Span, code: str, message: str) -> None:
         self._add(span, "warning", code, message)
+
+    def info(self, span: Span, code: str, message: str) -> None:
+        """Something docmodels did on purpose that a user may want to know (shown with --verbose)."""
+        self._add(span, "info", code, message)
 
     def _add(self, span: Span, severity: Severity, code: str, message: str) -> None:
         assert code in CODES, code

@@ -158,7 +158,7 @@ class Model:
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     span: Span
-    severity: TypingLiteral["error", "warning"]
+    severity: TypingLiteral["error", "warning", "info"]
     code: str
     message: str
 

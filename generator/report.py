@@ -53,7 +53,11 @@ class CheckResult:
         return unified_diff(self.label, path, (self.out / path).read_bytes(), self.plan.files[path])
 
 
-def print_diagnostics(diagnostics: Sequence[Diagnostic], fmt: Format, stream: TextIO) -> None:
+def print_diagnostics(
+    diagnostics: Sequence[Diagnostic], fmt: Format, stream: TextIO, verbose: bool = False
+) -> None:
+    """Errors and warnings; info (what docmodels left out on purpose) only when `verbose`."""
+    diagnostics = [d for d in diagnostics if verbose or d.severity != "info"]
     errors = sum(1 for d in diagnostics if d.severity == "error")
     if fmt == "json":
         if diagnostics:
@@ -170,7 +174,7 @@ def _check_github(result: CheckResult, stream: TextIO) -> None:
 
 def _annotation(severity: str, span: Span, title: str, message: str) -> str:
     """One GitHub Actions workflow command (`::error file=…,line=…::message`), escaped as the runner expects."""
-    level = "error" if severity == "error" else "warning"
+    level = {"error": "error", "warning": "warning"}.get(severity, "notice")
     props = f"file={_prop(span.path)},line={span.line},col={span.column},title={_prop(title)}"
     return f"::{level} {props}::{_data(message)}\n"
 

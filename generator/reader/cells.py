@@ -92,6 +92,29 @@ def is_identifier(name: str) -> bool:
     return bool(_NAME.match(name))
 
 
+# The SDK's own HTTP objects, which SDK generators add to operation responses (grammar: RawResponse rows).
+_RAW_HTTP = re.compile(
+    r"\[\*?(?:Response|AxiosResponse>?|httpx\.Response|httpx\.Request|requests\.Response|http\.Response"
+    r"|\\Psr\\Http\\Message\\ResponseInterface|HttpResponse(?:\\?<.*?>)?|HttpResponseMessage|Faraday::Response)"
+    r"\]\(https?://"
+    r"|\*(?:\\Psr\\Http\\Message\\RequestInterface|HttpRequestMessage)\*"
+)
+_SDK_ROW_DESCRIPTION = re.compile(r"^HTTP response (status code|content type) for this operation")
+_SDK_ROW_NAMES = {"statuscode", "contenttype"}
+
+
+def is_raw_http(type_cell: str) -> bool:
+    """Whether a Type cell names the SDK's raw HTTP response or request object."""
+    return bool(_RAW_HTTP.search(type_cell))
+
+
+def is_sdk_status_row(name: str, description: str, beside_raw_http: bool) -> bool:
+    """The status code and content type an SDK adds to an operation's response wrapper."""
+    if name.replace("_", "").lower() not in _SDK_ROW_NAMES:
+        return False
+    return beside_raw_http or bool(_SDK_ROW_DESCRIPTION.match(description))
+
+
 def required_marker(cell: str) -> bool | None:
     """True for a required marker, False for an optional one, None when the cell is neither."""
     return _REQUIRED.get(cell.strip().lower())

@@ -22,7 +22,7 @@ from generator.reader import cells
 from generator.reader.dialects import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.base import split_top_level
 from generator.reader.js_literal import ExampleSyntaxError
-from generator.reader.page import BulletList, Fence, Page, Section, Table, Text
+from generator.reader.page import BulletList, Fence, Page, Section, Table, TableRow, Text
 
 _NO_EXAMPLE = object()
 # How SDK docs say that an enum accepts values it does not list (Python prose and Example Usage comments
@@ -51,7 +51,7 @@ class DocRef:
 
 def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> Model | None:
     if page.title is None:
-        out.warning(doc.span(1), "DM101", "skipped: no `# Title` heading, so not a model doc")
+        out.info(doc.span(1), "DM101", "skipped: no `# Title` heading, so not a model doc")
         return None
     title = cells.title_text(page.title)
     if not cells.is_identifier(title.name):
@@ -76,7 +76,7 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         base = replace(base, example=cast(JSONValue, example), has_example=True)
     if "Fields" in sections and not _has_required_column(sections["Fields"]):
         # SDK utility pages (Speakeasy's utils/retryconfig.md) document settings, not models, this way.
-        out.warning(
+        out.info(
             doc.span(sections["Fields"].line),
             "DM105",
             "skipped: the Fields table has no Required column",
@@ -94,6 +94,14 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
     if "Supported Types" in sections:
         members = _members(doc, sections["Supported Types"], dialect, out)
         return replace(base, kind="union", members=members)
+    if page.sections:
+        # Usage notes, option lists, type pages: they have sections, but none that describes a model.
+        out.info(
+            doc.span(page.title_line),
+            "DM107",
+            "skipped: no Fields, Values or Supported Types section",
+        )
+        return None
     # A title-only page: resolving gives it the members that the cells linking to it list.
     return replace(base, kind="alias", members=())
 
@@ -192,7 +200,10 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
     example_col = columns.get("example")
     fields: list[Field] = []
     seen: dict[str, int] = {}
+    raw_http = any(cells.is_raw_http(row.cells[type_col]) for row in table.rows)
     for row in table.rows:
+        if _sdk_row(doc, row, name_col, type_col, description_col, raw_http, out):
+            continue
         name = cells.name_cell(row.cells[name_col])
         if name is None:
             out.error(
@@ -245,6 +256,34 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
             )
         )
     return tuple(fields)
+
+
+def _sdk_row(
+    doc: DocRef,
+    row: TableRow,
+    name_col: int,
+    type_col: int,
+    description_col: int | None,
+    raw_http: bool,
+    out: Collector,
+) -> bool:
+    """Rows an SDK adds to operation responses and the API does not send: left out, with an info."""
+    name = row.cells[name_col].strip("`~ ")
+    description = (
+        cells.description_text(row.cells[description_col]) if description_col is not None else ""
+    )
+    if cells.is_raw_http(row.cells[type_col]):
+        what = "the SDK's raw HTTP object"
+    elif cells.is_sdk_status_row(name, description, raw_http):
+        what = "the SDK's copy of the HTTP response metadata"
+    else:
+        return False
+    out.info(
+        doc.span(row.line, row.columns[name_col]),
+        "DM106",
+        f"left out `{name}`: {what}, not an API field",
+    )
+    return True
 
 
 def _nullable(parsed: ParsedType, required: bool) -> bool | None:
@@ -347,5 +386,5 @@ def _example(
     try:
         return dialect.parse_example(fence.content)
     except ExampleSyntaxError as exc:
-        out.warning(doc.span(fence.line), "DM130", f"Example Usage not read: {exc}")
+        out.info(doc.span(fence.line), "DM130", f"Example Usage not read: {exc}")
         return _NO_EXAMPLE
