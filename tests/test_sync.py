@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.sync.disk import existing_files
 from tests.conftest import GENERATED, ROOT
 
@@ -231,3 +233,25 @@ def test_github_format_annotates_input_errors(project: Path, run) -> None:
 def test_exit_nonzero_on_change_for_hooks(project: Path, run) -> None:
     assert run("gen", "--exit-nonzero-on-change").code == 1
     assert run("gen", "--exit-nonzero-on-change").code == 0
+
+
+def test_output_paths_that_leave_the_output_folder_are_refused(project: Path, run) -> None:
+    from generator.sync.plan import UnsafePathError, check_path
+
+    for bad in ("../x.py", "/etc/x", "a/../../x", "C:/x", ""):
+        with pytest.raises(UnsafePathError):
+            check_path(bad)
+    assert check_path("a/./b/../c.py") == "a/c.py"
+    target = project / "my_templates" / "escape"
+    target.mkdir(parents=True)
+    (target / "manifest.toml").write_text(
+        'name = "escape"\n[[outputs]]\ngroup = "models"\neach = "package"\ntemplate = "x.j2"\n'
+        'path = "../outside.py"\nformat = "none"\n'
+    )
+    (target / "x.j2").write_text("x = 1\n")
+    result = run("gen", "--templates", "my_templates", "--target", "escape")
+    assert (
+        result.code == 2
+        and "error[DM400]: output path `../outside.py` would leave the output folder" in result.err
+    )
+    assert not (project / "outside.py").exists() and not (project / "generated").exists()
