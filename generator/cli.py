@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -204,6 +205,11 @@ def _watch(args: argparse.Namespace) -> int:
             _gen(config, args.format, verbose=args.verbose)
         sys.stdout.flush()
 
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # SIGTERM (process managers, CI) stops the watcher as cleanly as Ctrl-C does.
+    signal.signal(signal.SIGTERM, stop)
     try:
         watch(watched, run)
     except KeyboardInterrupt:

@@ -167,7 +167,7 @@ def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
             time.sleep(0.1)
         assert "When it was made." in module.read_text()
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "watching for changes" in out and "stopped watching" in out
