@@ -10,7 +10,7 @@ from generator.ir import Diagnostic, Span, Spec
 from generator.reader import read_docs
 from generator.render.planner import render_files
 from generator.render.targets import TargetError, load_target
-from generator.sync.plan import Plan, UnsafePathError
+from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,19 @@ def build(config: Config) -> Built:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM301", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))
     python = [f for f in files if f.format == "black"]
+    rendered = {f.path: digest(f.text.encode("utf-8")) for f in python}
+    # black is nearly all the cost of a run: a file rendered from the same text as last time, and not
+    # changed since, is already formatted.
+    previous = PreviousOutput.read(config.out)
+    formatted: dict[str, str] = {}
+    for f in python:
+        reused = previous.formatted(f.path, rendered[f.path])
+        if reused is not None:
+            formatted[f.path] = reused
+    todo = [f for f in python if f.path not in formatted]
     try:
-        formatted = dict(
-            zip(
-                (f.path for f in python),
-                format_all([(f.path, f.text) for f in python]),
-                strict=True,
-            )
+        formatted.update(
+            zip((f.path for f in todo), format_all([(f.path, f.text) for f in todo]), strict=True)
         )
     except FormatError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM302", str(exc)))
@@ -52,7 +58,7 @@ def build(config: Config) -> Built:
         origins = {
             f.path: tuple((o.span, o.fingerprint) for o in f.origins) for f in files if f.origins
         }
-        plan = Plan.build(texts, config.fingerprint(), origins)
+        plan = Plan.build(texts, config.fingerprint(), origins, rendered)
     except UnsafePathError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM400", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))

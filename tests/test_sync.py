@@ -255,3 +255,39 @@ def test_output_paths_that_leave_the_output_folder_are_refused(project: Path, ru
         and "error[DM400]: output path `../outside.py` would leave the output folder" in result.err
     )
     assert not (project / "outside.py").exists() and not (project / "generated").exists()
+
+
+def test_unchanged_files_are_not_formatted_again(
+    project: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pipeline
+
+    formatted: list[str] = []
+    real = generator.pipeline.format_all
+
+    def counting(items):  # type: ignore[no-untyped-def]
+        formatted.extend(path for path, _ in items)
+        return real(items)
+
+    monkeypatch.setattr(generator.pipeline, "format_all", counting)
+    run("gen")
+    assert len(formatted) > 20
+    formatted.clear()
+    _edit_created_at_description()
+    assert run("gen").code == 0
+    assert formatted == [
+        "example_models/php/components/session.py"
+    ]  # only the module whose text changed
+    formatted.clear()
+    assert run("check").code == 0
+    assert formatted == []
+
+
+def test_a_hand_edited_generated_file_is_never_trusted(project: Path, run) -> None:
+    run("gen")
+    module = project / "generated/example_models/php/components/session.py"
+    original = module.read_text()
+    module.write_text(original.replace("class Session(", "class Hacked("))
+    result = run("check")
+    assert result.code == 1 and "-class Hacked(" in result.out and "+class Session(" in result.out
+    assert run("gen").code == 0 and module.read_text() == original

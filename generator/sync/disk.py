@@ -99,7 +99,7 @@ def apply(plan: Plan, out: Path, drift: Drift) -> Applied:
     _remove_leftover_temporaries(out)
     if drift.changed or drift.missing or drift.stale:
         interim = {**manifest, **plan.hashes()}
-        _write_atomic(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}))
+        _write_atomic(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}, {}))
     written = 0
     for path in sorted(set(drift.changed + drift.missing) - {MANIFEST}):
         _write_atomic(out / path, plan.files[path])

@@ -30,12 +30,19 @@ class Plan:
     origins: Origins = field(default_factory=dict)
 
     @classmethod
-    def build(cls, files: dict[str, str], config_hash: str, origins: Origins | None = None) -> Plan:
+    def build(
+        cls,
+        files: dict[str, str],
+        config_hash: str,
+        origins: Origins | None = None,
+        rendered: dict[str, str] | None = None,
+    ) -> Plan:
+        """`rendered`: per formatted file, the hash of its text before formatting (lets the next run skip black)."""
         data = {check_path(path): text.encode("utf-8") for path, text in files.items()}
         origins = dict(origins or {})
         hashes = {path: digest(content) for path, content in data.items()}
         fingerprints = {path: sorted({f for _, f in parts}) for path, parts in origins.items()}
-        data[MANIFEST] = manifest_bytes(hashes, config_hash, fingerprints)
+        data[MANIFEST] = manifest_bytes(hashes, config_hash, fingerprints, rendered or {})
         return cls(dict(sorted(data.items())), config_hash, origins)
 
     def hashes(self) -> dict[str, str]:
@@ -43,7 +50,10 @@ class Plan:
 
 
 def manifest_bytes(
-    hashes: dict[str, str], config_hash: str, fingerprints: dict[str, list[str]]
+    hashes: dict[str, str],
+    config_hash: str,
+    fingerprints: dict[str, list[str]],
+    rendered: dict[str, str] | None = None,
 ) -> bytes:
     """The manifest: what docmodels wrote (path -> sha256), the version and settings that wrote it, and
     fingerprints of the doc pieces each file was made from (no line numbers: moving a row changes nothing)."""
@@ -53,8 +63,40 @@ def manifest_bytes(
         "config": config_hash,
         "files": dict(sorted(hashes.items())),
         "origins": dict(sorted(fingerprints.items())),
+        "rendered": dict(sorted((rendered or {}).items())),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class PreviousOutput:
+    """What the last gen wrote into an output folder, to reuse formatting work that would be repeated."""
+
+    out: Path
+    files: dict[str, str]
+    rendered: dict[str, str]
+
+    @classmethod
+    def read(cls, out: Path) -> PreviousOutput:
+        try:
+            data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+            files = {str(k): str(v) for k, v in data["files"].items()}
+            rendered = {str(k): str(v) for k, v in data.get("rendered", {}).items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(out, {}, {})
+        return cls(out, files, rendered)
+
+    def formatted(self, path: str, rendered_hash: str) -> str | None:
+        """The file as formatted last time, if it was made from the same text and nobody changed it since."""
+        if self.rendered.get(path) != rendered_hash:
+            return None
+        try:
+            content = (self.out / path).read_bytes()
+        except OSError:
+            return None
+        if digest(content) != self.files.get(path):
+            return None
+        return content.decode("utf-8")
 
 
 def read_fingerprints(out: Path) -> dict[str, set[str]]:
