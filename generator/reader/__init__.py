@@ -22,13 +22,14 @@ _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
 def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
     """Every doc below the given folders (and the given files), in a stable order."""
     found: dict[Path, DocRef] = {}
+    cwd = Path.cwd().resolve()
     for path in paths:
         if path.is_dir():
             for file in _markdown_files(path):
                 rel = file.relative_to(path).as_posix()
-                found.setdefault(file, DocRef(_display(file), rel, _display(path)))
+                found.setdefault(file, DocRef(_display(file, cwd), rel, _display(path, cwd)))
         else:
-            found.setdefault(path, DocRef(_display(path), path.name, _display(path.parent)))
+            found.setdefault(path, DocRef(_display(path, cwd), path.name, _display(path.parent, cwd)))
     return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
 
 
@@ -44,10 +45,11 @@ def _markdown_files(root: Path) -> Iterable[Path]:
                 yield Path(folder) / name
 
 
-def _display(path: Path) -> str:
+def _display(path: Path, cwd: Path) -> str:
     """The path as a user would type it: relative to the working directory when below it."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(cwd).as_posix()
     except ValueError:
         return path.as_posix()
 
