@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.config import Config
-from generator.ir import ArrayOf, Link, MapOf, Ref, TypeExpr, UnionOf
+from generator.ir import Link, Ref, TypeExpr, walk_type
 from generator.pipeline import build
 from generator.sync.disk import apply, compare
 
@@ -22,13 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def refs(expr: TypeExpr) -> list[TypeExpr]:
-    if isinstance(expr, ArrayOf):
-        return refs(expr.item)
-    if isinstance(expr, MapOf):
-        return refs(expr.value)
-    if isinstance(expr, UnionOf):
-        return [r for m in expr.members for r in refs(m)]
-    return [expr] if isinstance(expr, Ref | Link) else []
+    return [node for node in walk_type(expr) if isinstance(node, Ref | Link)]
 
 
 def report(folder: Path) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
 from typing import TypeAlias
@@ -111,6 +112,18 @@ class Literal:
 TypeExpr: TypeAlias = Primitive | Ref | Link | ArrayOf | MapOf | UnionOf | Literal
 
 
+def walk_type(expr: TypeExpr) -> Iterator[TypeExpr]:
+    """The type and every type nested in it (array items, map values, union members), depth first."""
+    yield expr
+    if isinstance(expr, ArrayOf):
+        yield from walk_type(expr.item)
+    elif isinstance(expr, MapOf):
+        yield from walk_type(expr.value)
+    elif isinstance(expr, UnionOf):
+        for member in expr.members:
+            yield from walk_type(member)
+
+
 @dataclass(frozen=True)
 class Deprecation:
     message: str
@@ -201,4 +214,5 @@ __all__ = [
     "Span",
     "Spec",
     "UnionOf",
+    "walk_type",
 ]

@@ -29,7 +29,9 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
                 rel = file.relative_to(path).as_posix()
                 found.setdefault(file, DocRef(_display(file, cwd), rel, _display(path, cwd)))
         else:
-            found.setdefault(path, DocRef(_display(path, cwd), path.name, _display(path.parent, cwd)))
+            found.setdefault(
+                path, DocRef(_display(path, cwd), path.name, _display(path.parent, cwd))
+            )
     return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
 
 

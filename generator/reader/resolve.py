@@ -20,6 +20,7 @@ from generator.ir import (
     Span,
     TypeExpr,
     UnionOf,
+    walk_type,
 )
 from generator.reader.dialects.base import qualified_tail
 
@@ -167,12 +168,4 @@ def _listed_members(
 
 
 def _links(expr: TypeExpr) -> list[Link]:
-    if isinstance(expr, Link):
-        return [expr]
-    if isinstance(expr, ArrayOf):
-        return _links(expr.item)
-    if isinstance(expr, MapOf):
-        return _links(expr.value)
-    if isinstance(expr, UnionOf):
-        return [link for m in expr.members for link in _links(m)]
-    return []
+    return [node for node in walk_type(expr) if isinstance(node, Link)]

@@ -25,6 +25,7 @@ from generator.ir import (
     Spec,
     TypeExpr,
     UnionOf,
+    walk_type,
 )
 from generator.render import naming
 
@@ -242,15 +243,7 @@ def _refs_of_model(model: Model) -> list[ModelKey]:
 
 
 def refs_of(expr: TypeExpr) -> list[ModelKey]:
-    if isinstance(expr, Ref):
-        return [expr.key]
-    if isinstance(expr, ArrayOf):
-        return refs_of(expr.item)
-    if isinstance(expr, MapOf):
-        return refs_of(expr.value)
-    if isinstance(expr, UnionOf):
-        return [k for m in expr.members for k in refs_of(m)]
-    return []
+    return [node.key for node in walk_type(expr) if isinstance(node, Ref)]
 
 
 class _PyModelBuilder:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from generator.ir import TypeExpr
 
@@ -116,6 +117,18 @@ class Cursor:
         inner = self.text[self.pos : end]
         self.pos = end + len(delimiter)
         return inner
+
+
+T = TypeVar("T")
+
+
+def read_whole(text: str, read: Callable[[Cursor], T]) -> T:
+    """Run a dialect's reader over a whole cell; text it leaves over is an error."""
+    cursor = Cursor(text)
+    result = read(cursor)
+    if not cursor.at_end():
+        raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{text}`")
+    return result
 
 
 def split_top_level(text: str, separator: str) -> list[str]:

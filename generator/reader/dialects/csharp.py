@@ -34,7 +34,13 @@ from __future__ import annotations
 import re
 
 from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
-from generator.reader.dialects.base import Cursor, ParsedType, TypeNotationError, count_signals
+from generator.reader.dialects.base import (
+    Cursor,
+    ParsedType,
+    TypeNotationError,
+    count_signals,
+    read_whole,
+)
 from generator.reader.js_literal import ExampleSyntaxError
 
 _PRIMITIVES: dict[str, TypeExpr] = {
@@ -120,12 +126,7 @@ class CSharpDialect:
         return family_score(notation) + count_signals(_CSHARP_SIGNALS, notation) + strings
 
     def parse_type(self, cell: str) -> ParsedType:
-        text = _UNITY_GLITCH.sub("", cell).strip()
-        cursor = Cursor(text)
-        result = _cell(cursor)
-        if not cursor.at_end():
-            raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{text}`")
-        return ParsedType(result)
+        return ParsedType(read_whole(_UNITY_GLITCH.sub("", cell).strip(), _cell))
 
     def parse_member(self, heading: str, code: str) -> TypeExpr:
         name = heading.strip().strip("`").strip()

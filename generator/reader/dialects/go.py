@@ -26,7 +26,13 @@ from __future__ import annotations
 import re
 
 from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
-from generator.reader.dialects.base import Cursor, ParsedType, TypeNotationError, count_signals
+from generator.reader.dialects.base import (
+    Cursor,
+    ParsedType,
+    TypeNotationError,
+    count_signals,
+    read_whole,
+)
 from generator.reader.js_literal import ExampleSyntaxError
 
 _NAMES: dict[str, TypeExpr] = {
@@ -102,12 +108,7 @@ class GoDialect:
         return count_signals(_SIGNALS, notation) + count_signals(_SHARED, notation)
 
     def parse_type(self, cell: str) -> ParsedType:
-        text = cell.strip()
-        cursor = Cursor(text)
-        parsed = _cell(cursor)
-        if not cursor.at_end():
-            raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{text}`")
-        return parsed
+        return read_whole(cell.strip(), _cell)
 
     def parse_member(self, heading: str, code: str) -> TypeExpr:
         text = heading.strip()

@@ -10,6 +10,7 @@ from generator.reader.dialects.base import (
     ParsedType,
     TypeNotationError,
     count_signals,
+    read_whole,
     split_top_level,
 )
 from generator.reader.js_literal import ExampleSyntaxError
@@ -45,11 +46,7 @@ class PhpDialect:
         return count_signals(_SIGNALS, notation)
 
     def parse_type(self, cell: str) -> ParsedType:
-        cursor = Cursor(cell.strip())
-        parsed = _cell(cursor)
-        if not cursor.at_end():
-            raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{cell.strip()}`")
-        return parsed
+        return read_whole(cell.strip(), _cell)
 
     def parse_example(self, code: str) -> object:
         raise ExampleSyntaxError("PHP docs show no example values", 1, 1)

@@ -43,6 +43,7 @@ from generator.reader.dialects.base import (
     ParsedType,
     TypeNotationError,
     count_signals,
+    read_whole,
     split_top_level,
 )
 from generator.reader.js_literal import ExampleSyntaxError
@@ -119,12 +120,7 @@ class PythonDialect:
         return count_signals(_SIGNALS, notation) + count_signals(_SHARED, notation)
 
     def parse_type(self, cell: str) -> ParsedType:
-        text = cell.strip()
-        cursor = Cursor(text)
-        parsed = _cell(cursor)
-        if not cursor.at_end():
-            raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{text}`")
-        return parsed
+        return read_whole(cell.strip(), _cell)
 
     def parse_member(self, heading: str, code: str) -> TypeExpr:
         text = heading.strip()

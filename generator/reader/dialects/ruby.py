@@ -62,6 +62,7 @@ from generator.reader.dialects.base import (
     ParsedType,
     TypeNotationError,
     count_signals,
+    read_whole,
 )
 from generator.reader.js_literal import ExampleSyntaxError
 
@@ -120,10 +121,7 @@ class RubyDialect:
 
     def parse_type(self, cell: str) -> ParsedType:
         text = cell.strip()
-        cursor = Cursor(text)
-        expr, optional = _cell(cursor)
-        if not cursor.at_end():
-            raise TypeNotationError(f"unexpected `{cursor.rest()}` in `{text}`")
+        expr, optional = read_whole(text, _cell)
         # Crystalline wraps every nullable field in `Crystalline::Nilable.new` (see the docstring).
         nullable = False if not optional and "Crystalline::" in text else None
         return ParsedType(expr, optional=optional, nullable=nullable)
