@@ -50,3 +50,40 @@ def test_generated_code_type_checks_strictly(tmp_path: Path) -> None:
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_generated_tests_pass_on_the_oldest_supported_python(tmp_path: Path) -> None:
+    """Generated code promises Python 3.10+: run its tests there too, when this machine has a 3.10."""
+    import shutil
+
+    import pytest
+
+    candidates = [
+        shutil.which("python3.10"),
+        *map(str, Path.home().glob(".pyenv/versions/3.10*/bin/python3.10")),
+    ]
+    working = [
+        c
+        for c in candidates
+        if c and subprocess.run([c, "--version"], capture_output=True).returncode == 0
+    ]
+    if not working:
+        pytest.skip("no working python3.10 on this machine")
+    python310 = working[0]
+    venv = tmp_path / "venv310"
+    subprocess.run([python310, "-m", "venv", str(venv)], check=True, capture_output=True)
+    installed = subprocess.run(
+        [str(venv / "bin/python"), "-m", "pip", "install", "--quiet", "pytest"],
+        capture_output=True,
+        text=True,
+    )
+    if installed.returncode != 0:
+        pytest.skip(f"pytest could not be installed for python3.10: {installed.stderr[-300:]}")
+    done = subprocess.run(
+        [str(venv / "bin/python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=GENERATED,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

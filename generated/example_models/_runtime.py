@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import enum
+import re
 import types
 import typing
 import warnings
@@ -21,6 +22,7 @@ T = TypeVar("T", bound="Model")
 E = TypeVar("E", bound=enum.Enum)
 
 _reading: ContextVar[bool] = ContextVar("_reading", default=False)
+_FRACTION = re.compile(r"(\.\d+)(?=[+-]\d\d:?\d\d$|$)")
 
 
 class ValidationError(ValueError):
@@ -231,8 +233,10 @@ def _parse(parse: Any, text: str, original: str, path: str, what: str) -> Any:
 
 
 def _iso(text: str) -> str:
-    """Python before 3.11 does not read a `Z` suffix."""
-    return text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    """What every Python from 3.10 reads: no `Z` suffix, and six fractional digits."""
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    return _FRACTION.sub(lambda m: m.group(1)[:7].ljust(7, "0"), text, count=1)
 
 
 def _format_datetime(value: datetime) -> str:
