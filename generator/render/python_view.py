@@ -276,7 +276,7 @@ class _PyModelBuilder:
             members=members,
             enum_base=_enum_base(members),
             alias=alias,
-            imports=tuple(sorted(self.imports)),
+            imports=_merged(self.imports),
             local_imports=early,
             late_imports=late,
         )
@@ -401,6 +401,15 @@ class _PyModelBuilder:
             cyclic = own_cycle is not None and self.cycles.get(key) == own_cycle
             (late if cyclic and self.model.kind == "object" else early).append(line)
         return tuple(sorted(early)), tuple(sorted(late))
+
+
+def _merged(lines: set[str]) -> tuple[str, ...]:
+    """`from m import a` and `from m import b` as one `from m import a, b` line, sorted by module."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for line in lines:
+        module, _, imported = line.removeprefix("from ").partition(" import ")
+        names[module].update(n.strip() for n in imported.split(","))
+    return tuple(f"from {module} import {', '.join(sorted(names[module]))}" for module in sorted(names))
 
 
 def _import_line(here: tuple[str, ...], there: tuple[str, ...], module: str, name: str) -> str:
