@@ -52,13 +52,9 @@ def split_deprecation(cell: str) -> Described:
     text = cell_text(cell).strip()
     marker = FIELD_DEPRECATION.match(text)
     if marker is None:
-        return Described("" if text == "N/A" else text, None)
-    rest = text[marker.end() :]
-    message, _, description = rest.partition("\n\n")
-    description = description.strip()
-    return Described(
-        "" if description == "N/A" else description, message.strip() or DEFAULT_DEPRECATION
-    )
+        return Described(description_text(text), None)
+    message, _, description = text[marker.end() :].partition("\n\n")
+    return Described(description_text(description), message.strip() or DEFAULT_DEPRECATION)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ class ModelTests:
     deprecated: tuple[DeprecatedCase, ...]
     member_examples: tuple[JSONValue, ...]
     invalid_value: JSONValue
-    wrong_type_value: JSONValue
 
 
 def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
@@ -62,7 +61,6 @@ def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
         deprecated=tuple(deprecated),
         member_examples=tuple(members),
         invalid_value=_invalid_enum_value(m),
-        wrong_type_value=[],
     )
 
 
