@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
 
 from generator.ir import Field, Model
-from generator.render.python_view import PyField
-
-# Characters that must never appear raw in generated source: controls other than newline and tab,
-# and the bidirectional overrides that can make code read differently from how it runs.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def pyrepr(value: Any) -> str:
-    """A Python literal for a str, int, float, bool, None, or a dict/list of them."""
-    if isinstance(value, str):
-        return _string_literal(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
-    if value is None or isinstance(value, bool | int | float):
-        return repr(value)
-    raise TypeError(f"no Python literal for {type(value).__name__}")
-
-
-def _string_literal(text: str) -> str:
-    literal = repr(text)
-    # repr() already escapes controls; it leaves bidi overrides and line separators raw.
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", literal)
+from generator.render.literals import UNSAFE, py_literal
+from generator.render.python_view import PyField, merge_imports
 
 
 def docstring(text: str, indent: int = 0) -> str:
     """A triple-quoted literal holding `text` exactly, whatever quotes or backslashes it contains."""
     body = text.replace("\\", "\\\\")
-    body = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
+    body = UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
     body = body.replace("\r\n", "\n").replace("\r", "\\r")
     body = re.sub('"(?=")', '\\\\"', body)
     if body.endswith('"'):
@@ -52,13 +30,13 @@ def docstring(text: str, indent: int = 0) -> str:
 
 def comment(text: str) -> str:
     """Text safe inside a `#` comment: one line, no control characters."""
-    return _UNSAFE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+    return UNSAFE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
 def md_cell(text: object) -> str:
     """Text safe inside a markdown table cell: pipes escaped, newlines as `<br/>`."""
     value = str(text).replace("\r\n", "\n").replace("|", "\\|")
-    return _UNSAFE.sub(" ", value).replace("\n", "<br/>")
+    return UNSAFE.sub(" ", value).replace("\n", "<br/>")
 
 
 def model_docstring(model: Model) -> str:
@@ -79,8 +57,14 @@ def field_docstring(field: PyField | Field) -> str:
     return description
 
 
+def with_imports(lines: Iterable[str], extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """A module's import lines plus a template's own, merged per module and sorted."""
+    return merge_imports([*lines, *extra])
+
+
 FILTERS = {
-    "pyrepr": pyrepr,
+    "merge_imports": with_imports,
+    "pyrepr": py_literal,
     "docstring": docstring,
     "comment": comment,
     "md_cell": md_cell,

@@ -8,10 +8,12 @@ because a union alias needs its members when its module runs.
 
 from __future__ import annotations
 
+import keyword
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from generator.ir import (
     ArrayOf,
@@ -28,47 +30,63 @@ from generator.ir import (
     walk_type,
 )
 from generator.render import naming
+from generator.render.literals import py_literal
 
-#: Names a model module may import or use; attributes and classes never take them.
-MODULE_NAMES = frozenset(
-    {
-        "Any",
-        "Decimal",
-        "Enum",
-        "Literal",
-        "annotations",
-        "bool",
-        "bytes",
-        "dataclass",
-        "date",
-        "datetime",
-        "dict",
-        "field",
-        "float",
-        "int",
-        "list",
-        "str",
-        "_runtime",
-        "to_dict",
-        "from_dict",
-    }
-)
 #: Folder names that only group docs; they do not become Python packages.
 _DOC_FOLDERS = frozenset({"docs", "doc", "models", "model", "pkg", "sdk"})
 
-_PRIMITIVE_ANNOTATIONS = {
-    "string": ("str", None),
-    "integer": ("int", None),
-    "bigint": ("int", None),
-    "number": ("float", None),
-    "boolean": ("bool", None),
+
+#: How each primitive is written, and the import it needs; a style's `[python.types]` overrides these.
+DEFAULT_TYPES: Mapping[str, tuple[str, str]] = {
+    "string": ("str", ""),
+    "integer": ("int", ""),
+    "bigint": ("int", ""),
+    "number": ("float", ""),
+    "boolean": ("bool", ""),
     "any": ("Any", "from typing import Any"),
-    "bytes": ("bytes", None),
+    "bytes": ("bytes", ""),
     "date": ("date", "from datetime import date"),
     "datetime": ("datetime", "from datetime import datetime"),
     "decimal": ("Decimal", "from decimal import Decimal"),
-    "null": ("None", None),
+    "null": ("None", ""),
 }
+
+
+@dataclass(frozen=True)
+class PyStyle:
+    """What a Python style's manifest (`[python]`) says about names and annotations."""
+
+    reserved_names: frozenset[str]
+    reserved_attributes: frozenset[str]
+    types: Mapping[str, tuple[str, str]]
+    enums: str
+    wrap_unions: bool
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> PyStyle:
+        types = dict(DEFAULT_TYPES)
+        for kind, spelling in options.get("types", {}).items():
+            if kind not in DEFAULT_TYPES or not isinstance(spelling, list) or len(spelling) != 2:
+                raise ValueError(f"[python.types] {kind} = {spelling!r}: expected [annotation, import]")
+            types[kind] = (str(spelling[0]), str(spelling[1]))
+        enums = str(options.get("enums", "class"))
+        if enums not in ("class", "literal"):
+            raise ValueError(f"[python] enums must be \"class\" or \"literal\", not {enums!r}")
+        return cls(
+            reserved_names=frozenset(map(str, options.get("reserved_names", ()))),
+            reserved_attributes=frozenset(map(str, options.get("reserved_attributes", ()))),
+            types=types,
+            enums=enums,
+            wrap_unions=bool(options.get("wrap_unions", False)),
+        )
+
+
+@dataclass(frozen=True)
+class WrappedUnion:
+    """A union written as a named alias, for styles whose library cannot decode every union itself."""
+
+    name: str
+    annotation: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +131,20 @@ class PyModel:
     imports: tuple[str, ...]
     local_imports: tuple[str, ...]
     late_imports: tuple[str, ...]
+    #: Unions written as named aliases (only for styles with `wrap_unions`), in order of first use.
+    wrapped_unions: tuple[WrappedUnion, ...] = ()
+
+    @property
+    def has_field_options(self) -> bool:
+        """Whether some field needs more than an annotation: a default, a wire name or a deprecation."""
+        return any(f.metadata or not f.required for f in self.fields)
+
+    @property
+    def wire_names_are_identifiers(self) -> bool:
+        """Whether every wire name could be a class attribute as it is (TypedDict's class syntax)."""
+        return all(
+            f.wire_name.isidentifier() and not keyword.iskeyword(f.wire_name) for f in self.fields
+        )
 
     @property
     def dotted(self) -> str:
@@ -146,10 +178,10 @@ class PyPackage:
         )
 
 
-def python_package(spec: Spec) -> PyPackage:
-    names = _Names(spec)
+def python_package(spec: Spec, style: PyStyle) -> PyPackage:
+    names = _Names(spec, style)
     cycles = _cycles(spec)
-    models = {m.key: _PyModelBuilder(spec, names, cycles, m).build() for m in spec.models}
+    models = {m.key: _PyModelBuilder(spec, names, cycles, m, style).build() for m in spec.models}
     packages = sorted({m.package[:i] for m in models.values() for i in range(len(m.package) + 1)})
     return PyPackage(models, tuple(packages))
 
@@ -157,7 +189,7 @@ def python_package(spec: Spec) -> PyPackage:
 class _Names:
     """Class, module and package names for every model, stable and collision-free."""
 
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Spec, style: PyStyle) -> None:
         self.classes: dict[ModelKey, str] = {}
         self.modules: dict[ModelKey, str] = {}
         self.packages: dict[ModelKey, tuple[str, ...]] = {}
@@ -166,7 +198,7 @@ class _Names:
             package = _package(model.key.namespace)
             self.packages[model.key] = package
             by_package[package].append(model)
-            self.classes[model.key] = naming.class_name(model.key.name, MODULE_NAMES)
+            self.classes[model.key] = naming.class_name(model.key.name, style.reserved_names)
         for models in by_package.values():
             models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
             modules = naming.unique(naming.module_name(m.key.name, {"_runtime"}) for m in models)
@@ -247,7 +279,11 @@ def refs_of(expr: TypeExpr) -> list[ModelKey]:
 
 
 class _PyModelBuilder:
-    def __init__(self, spec: Spec, names: _Names, cycles: dict[ModelKey, int], model: Model):
+    def __init__(
+        self, spec: Spec, names: _Names, cycles: dict[ModelKey, int], model: Model, style: PyStyle
+    ):
+        self.style = style
+        self.wrapped: dict[str, WrappedUnion] = {}
         self.spec = spec
         self.names = names
         self.cycles = cycles
@@ -263,6 +299,8 @@ class _PyModelBuilder:
         alias = ""
         if model.kind in ("union", "alias"):
             alias = self._union_alias()
+        elif model.kind == "enum" and self.style.enums == "literal":
+            alias = self._literal_alias(members)
         package = self.names.packages[model.key]
         early, late = self._model_imports(package)
         if model.kind == "object" or model.open:
@@ -276,9 +314,10 @@ class _PyModelBuilder:
             members=members,
             enum_base=_enum_base(members),
             alias=alias,
-            imports=_merged(self.imports),
+            imports=merge_imports(self.imports),
             local_imports=early,
             late_imports=late,
+            wrapped_unions=tuple(self.wrapped.values()),
         )
 
     def _local_names(self) -> dict[ModelKey, str]:
@@ -319,7 +358,12 @@ class _PyModelBuilder:
 
     def _fields(self) -> tuple[PyField, ...]:
         ordered = sorted(self.model.fields, key=lambda f: not f.required)
-        reserved = MODULE_NAMES | set(self.names.classes.values()) | set(self.local.values())
+        reserved = (
+            self.style.reserved_names
+            | self.style.reserved_attributes
+            | set(self.names.classes.values())
+            | set(self.local.values())
+        )
         attrs = naming.attribute_names((f.name for f in ordered), reserved)
         result = []
         for f, attr in zip(ordered, attrs, strict=True):
@@ -337,14 +381,11 @@ class _PyModelBuilder:
                     field=f,
                 )
             )
-        if any(f.metadata or not f.required for f in result):
-            self.imports.add("from dataclasses import dataclass, field")
-        else:
-            self.imports.add("from dataclasses import dataclass")
         return tuple(result)
 
     def _enum_members(self) -> tuple[PyEnumMember, ...]:
-        self.imports.add("from enum import Enum")
+        if self.style.enums == "class":
+            self.imports.add("from enum import Enum")
         labels = [v.name or str(v.value) for v in self.model.values]
         names = naming.enum_member_names(labels)
         return tuple(
@@ -356,22 +397,45 @@ class _PyModelBuilder:
         self.imports.add("from typing import TypeAlias")
         return " | ".join(_dedupe(self.annotation(m, (self.model.key,)) for m in members))
 
+    def _literal_alias(self, members: tuple[PyEnumMember, ...]) -> str:
+        """An enum as the `Literal` of its wire values; an open enum also admits any str or int."""
+        self.imports.add("from typing import Literal, TypeAlias")
+        text = "Literal[" + ", ".join(py_literal(m.value) for m in members) + "]" if members else ""
+        if self.model.open or not members:
+            kinds = _dedupe(type(m.value).__name__ for m in members) or ["str"]
+            text = " | ".join([text, *kinds] if text else kinds)
+        return text
+
+    def _union(self, parts: Iterable[str]) -> str:
+        """Members joined with `|`; styles with `wrap_unions` name a union of several members."""
+        members = _dedupe(parts)
+        nullable = "None" in members
+        rest = [m for m in members if m != "None"]
+        if not self.style.wrap_unions or len(rest) < 2:
+            return " | ".join(members)
+        text = " | ".join(rest)
+        if text not in self.wrapped:
+            self.imports.add("from typing import TYPE_CHECKING, TypeAlias")
+            self.wrapped[text] = WrappedUnion(f"_Union{len(self.wrapped) + 1}", text)
+        name = self.wrapped[text].name
+        return f"{name} | None" if nullable else name
+
     def annotation(self, expr: TypeExpr, seen: tuple[ModelKey, ...] = ()) -> str:
         """The annotation for a type; `seen` holds the cyclic unions being inlined, to stop recursion."""
         if isinstance(expr, Primitive):
-            text, imp = _PRIMITIVE_ANNOTATIONS[expr.kind]
+            text, imp = self.style.types[expr.kind]
             if imp:
                 self.imports.add(imp)
             return text
         if isinstance(expr, Literal):
             self.imports.add("from typing import Literal")
-            return f"Literal[{expr.value!r}]"
+            return f"Literal[{py_literal(expr.value)}]"
         if isinstance(expr, ArrayOf):
             return f"list[{self.annotation(expr.item, seen)}]"
         if isinstance(expr, MapOf):
             return f"dict[str, {self.annotation(expr.value, seen)}]"
         if isinstance(expr, UnionOf):
-            return " | ".join(_dedupe(self.annotation(m, seen) for m in expr.members))
+            return self._union(self.annotation(m, seen) for m in expr.members)
         if isinstance(expr, Ref):
             return self._ref(expr.key, seen)
         raise TypeError(f"unresolved type {expr!r}")
@@ -383,7 +447,7 @@ class _PyModelBuilder:
                 self.imports.add("from typing import Any")
                 return "Any"
             members = target.members or (Primitive("any"),)
-            return " | ".join(_dedupe(self.annotation(m, (*seen, key)) for m in members))
+            return self._union(self.annotation(m, (*seen, key)) for m in members)
         if key != self.model.key:
             self.used[key] = None
         return self.local[key]
@@ -403,7 +467,7 @@ class _PyModelBuilder:
         return tuple(sorted(early)), tuple(sorted(late))
 
 
-def _merged(lines: set[str]) -> tuple[str, ...]:
+def merge_imports(lines: Iterable[str]) -> tuple[str, ...]:
     """`from m import a` and `from m import b` as one `from m import a, b` line, sorted by module."""
     names: dict[str, set[str]] = defaultdict(set)
     for line in lines:

@@ -1,12 +1,21 @@
-"""Targets: a folder of Jinja templates and a manifest that says which files they render."""
+"""Targets: a folder of Jinja templates and a manifest that says which files they render.
+
+A target is found by name in the user's template folder (`--templates`) and in the built-in one, in that
+order. A user folder named like a built-in target without a manifest overrides single templates of it; with a
+manifest it defines the target (and may `extends` a built-in one). Templates are looked up in the target's
+folders, then in those of the target it extends, then in its `includes`.
+"""
 
 from __future__ import annotations
 
+import sys
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from types import TracebackType
+from typing import Any, Literal
 
 import jinja2
 
@@ -15,10 +24,14 @@ from generator.render.filters import FILTERS
 Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")
 _FORMATS = ("black", "none")
+_MANIFEST_KEYS = frozenset(
+    {"name", "description", "extends", "includes", "abstract", "outputs", "python"}
+)
+_OUTPUT_KEYS = frozenset({"group", "each", "template", "path", "format"})
 
 
 class TargetError(Exception):
-    """A target or template is missing or malformed; the message names the file."""
+    """A target or template is missing or malformed; the message names the file (and line)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class Target:
     name: str
     folders: tuple[Path, ...]
     outputs: tuple[OutputRule, ...]
+    #: The `[python]` table: options of the Python view (reserved names, type spellings, enum style).
+    python: Mapping[str, Any] = field(default_factory=dict)
 
 
 def templates_root() -> Path:
@@ -44,20 +59,79 @@ def templates_root() -> Path:
     return installed if installed.is_dir() else here.parent / "templates"
 
 
-def load_target(name: str, root: Path | None = None) -> Target:
-    root = root or templates_root()
-    folder = root / name
-    manifest_path = folder / "manifest.toml"
-    if not manifest_path.is_file():
-        known = sorted(p.name for p in root.iterdir() if (p / "manifest.toml").is_file())
-        raise TargetError(f"unknown target `{name}` (known: {', '.join(known)})")
+def known_targets(user_root: Path | None = None) -> list[str]:
+    """Every target that can be selected: built-in and user-defined, abstract bases left out."""
+    names: set[str] = set()
+    for root in _roots(user_root):
+        for manifest in root.glob("*/manifest.toml"):
+            if not _read_manifest(manifest).get("abstract", False):
+                names.add(manifest.parent.name)
+    return sorted(names)
+
+
+def load_target(name: str, user_root: Path | None = None) -> Target:
+    folders, outputs, python = _resolve(name, user_root, ())
+    return Target(name, tuple(dict.fromkeys(folders)), tuple(outputs), python)
+
+
+def _roots(user_root: Path | None) -> list[Path]:
+    return [r for r in (user_root, templates_root()) if r is not None and r.is_dir()]
+
+
+def _resolve(
+    name: str, user_root: Path | None, chain: tuple[str, ...]
+) -> tuple[list[Path], list[OutputRule], dict[str, Any]]:
+    if name in chain:
+        raise TargetError(f"targets extend each other in a cycle: {' -> '.join((*chain, name))}")
+    own = [root / name for root in _roots(user_root) if (root / name).is_dir()]
+    manifests = [folder / "manifest.toml" for folder in own if (folder / "manifest.toml").is_file()]
+    if not manifests:
+        known = ", ".join(known_targets(user_root))
+        raise TargetError(f"unknown target `{name}` (known: {known})")
+    manifest_path = manifests[0]
+    manifest = _read_manifest(manifest_path)
+    folders = list(own)
+    outputs: list[OutputRule] = []
+    python: dict[str, Any] = {}
+    base = manifest.get("extends")
+    if base is not None:
+        base_folders, outputs, python = _resolve(str(base), user_root, (*chain, name))
+        folders += base_folders
+    for include in manifest.get("includes", []):
+        folders += [root / str(include) for root in _roots(user_root)]
+    for rule in _rules(manifest_path, manifest):
+        outputs = [r for r in outputs if r.path != rule.path] + [rule]
+    python = _merged_options(python, manifest.get("python", {}))
+    return folders, outputs, python
+
+
+@cache
+def _read_manifest_cached(path: Path, mtime_ns: int) -> dict[str, Any]:
     try:
-        manifest = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise TargetError(f"{manifest_path}: {exc}") from exc
-    folders = [folder] + [root / str(inc) for inc in manifest.get("includes", [])]
+        manifest = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TargetError(f"{path}: {exc}") from exc
+    unknown = sorted(set(manifest) - _MANIFEST_KEYS)
+    if unknown:
+        raise TargetError(
+            f"{path}: unknown key `{unknown[0]}` (known: {', '.join(sorted(_MANIFEST_KEYS))})"
+        )
+    return manifest
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise TargetError(f"{path}: {exc}") from exc
+    return _read_manifest_cached(path, mtime)
+
+
+def _rules(path: Path, manifest: Mapping[str, Any]) -> list[OutputRule]:
     rules = []
     for i, raw in enumerate(manifest.get("outputs", [])):
+        if not isinstance(raw, dict) or set(raw) - _OUTPUT_KEYS:
+            raise TargetError(f"{path}: outputs[{i}] is malformed: {raw!r}")
         rule = OutputRule(
             group=str(raw.get("group", "models")),
             each=raw.get("each", "model"),
@@ -66,9 +140,22 @@ def load_target(name: str, root: Path | None = None) -> Target:
             format=str(raw.get("format", "none")),
         )
         if rule.each not in _EACH or rule.format not in _FORMATS or not rule.template:
-            raise TargetError(f"{manifest_path}: outputs[{i}] is malformed: {raw!r}")
+            raise TargetError(f"{path}: outputs[{i}] is malformed: {raw!r}")
         rules.append(rule)
-    return Target(str(manifest.get("name", name)), tuple(folders), tuple(rules))
+    return rules
+
+
+def _merged_options(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+    """A style's options over its base's: tables merge, lists extend, other values replace."""
+    merged = dict(base)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        elif isinstance(value, list) and isinstance(merged.get(key), list):
+            merged[key] = list(dict.fromkeys([*merged[key], *value]))
+        else:
+            merged[key] = value
+    return merged
 
 
 @cache
@@ -89,7 +176,23 @@ def render_template(target: Target, template: str, context: dict[str, object]) -
     env = environment(target.folders)
     try:
         return env.get_template(template).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TargetError(
+            f"template `{exc.name}` not found in {', '.join(str(f) for f in target.folders)}"
+        ) from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TargetError(f"{exc.filename or template}:{exc.lineno}: {exc.message}") from exc
-    except jinja2.TemplateError as exc:
-        raise TargetError(f"{template}: {exc}") from exc
+    except Exception as exc:  # an error raised while a template runs: name the template line
+        where = _template_line(sys.exc_info()[2]) or template
+        raise TargetError(f"{where}: {type(exc).__name__}: {exc}") from exc
+
+
+def _template_line(tb: TracebackType | None) -> str | None:
+    """`file:line` of the innermost template frame of a traceback (Jinja maps frames to templates)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

@@ -8,7 +8,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.formatting import format_python
-from generator.render.filters import comment, docstring, md_cell, pyrepr
+from generator.render.filters import comment, docstring, md_cell
+from generator.render.literals import py_literal as pyrepr
 
 PIECES = [
     '"',

@@ -1,0 +1,98 @@
+"""Every Python style: specs/ and one corpus folder per dialect generate, pass their generated tests
+and type-check under mypy --strict.
+
+The dataclasses style's corpus runs are in test_corpus.py (every folder); here it runs on specs/ only.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.config import Config
+from generator.pipeline import build
+from generator.render.targets import load_target, templates_root
+from generator.sync.disk import apply, compare
+from tests.conftest import CORPUS, SPECS
+
+#: The built-in styles that render Python (they extend the `python` base target).
+PYTHON_STYLES = sorted(
+    p.parent.name
+    for p in templates_root().glob("*/manifest.toml")
+    if p.parent.name != "python" and templates_root() / "python" in load_target(p.parent.name).folders
+)
+#: The smallest corpus folder of each dialect.
+CORPUS_SAMPLE = (
+    "csharp/speakeasy-sdks__netevia-csharp-sdk",
+    "go/dubinc__dub-go",
+    "java/speakeasy-api__openapi-generation-tests",
+    "php/speakeasy-sdks__tigris-php-sdk",
+    "python/speakeasy-api__openapi-generation-tests",
+    "ruby/speakeasy-api__openapi-generation-tests",
+    "ts/dubinc__dub-ts",
+    "unity/speakeasy-api__speakeasy-client-sdk-unity",
+)
+CASES = [(style, "specs") for style in PYTHON_STYLES] + [
+    (style, folder) for style in PYTHON_STYLES if style != "dataclasses" for folder in CORPUS_SAMPLE
+]
+
+
+def generate(style: str, docs: Path, out: Path, package: str) -> None:
+    config = Config(
+        docs=(docs,),
+        out=out,
+        package=package,
+        outputs=("models", "docs", "tests"),
+        target=style,
+        templates=None,
+        dialect="auto",
+        source=None,
+    )
+    built = build(config)
+    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
+    assert not errors, "\n".join(errors[:20])
+    assert built.plan is not None
+    apply(built.plan, out, compare(built.plan, out))
+
+
+def run_generated_tests(out: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-3000:]
+    assert " passed" in done.stdout
+
+
+def type_check(out: Path, package: str, cache: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_every_style_is_found() -> None:
+    assert {"dataclasses"} <= set(PYTHON_STYLES)
+
+
+@pytest.mark.parametrize(("style", "folder"), CASES, ids=[f"{s}-{f}" for s, f in CASES])
+def test_style_generates_passes_its_tests_and_type_checks(
+    style: str, folder: str, tmp_path: Path
+) -> None:
+    docs = SPECS if folder == "specs" else CORPUS / folder
+    if not docs.is_dir():
+        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
+    out = tmp_path / "out"
+    package = f"{style}_models"
+    generate(style, docs, out, package)
+    run_generated_tests(out)
+    type_check(out, package, tmp_path / "mypy-cache")
