@@ -22,7 +22,8 @@ from tests.conftest import CORPUS, SPECS
 PYTHON_STYLES = sorted(
     p.parent.name
     for p in templates_root().glob("*/manifest.toml")
-    if p.parent.name != "python" and templates_root() / "python" in load_target(p.parent.name).folders
+    if p.parent.name != "python"
+    and templates_root() / "python" in load_target(p.parent.name).folders
 )
 #: The smallest corpus folder of each dialect.
 CORPUS_SAMPLE = (

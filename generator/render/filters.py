@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 
-from generator.ir import Field, Model
+from generator.ir import ArrayOf, Field, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
+from generator.ir import Literal as LiteralType
+from generator.render import schema_view
 from generator.render.literals import UNSAFE, py_literal
 from generator.render.python_view import PyField, merge_imports
 
@@ -62,7 +65,35 @@ def with_imports(lines: Iterable[str], extra: Iterable[str] = ()) -> tuple[str, 
     return merge_imports([*lines, *extra])
 
 
+def block_comment(text: str) -> str:
+    """Text safe inside a `/* ... */` comment (JSDoc, C, Go, Java): `*/` cannot close it early."""
+    return UNSAFE.sub(" ", text.replace("\r\n", "\n").replace("*/", "*\\/"))
+
+
+def type_kind(expr: TypeExpr) -> str:
+    """Which IR type node this is: primitive, literal, array, map, union or ref (for type macros)."""
+    kinds: dict[type, str] = {
+        Primitive: "primitive",
+        LiteralType: "literal",
+        ArrayOf: "array",
+        MapOf: "map",
+        UnionOf: "union",
+        Ref: "ref",
+    }
+    return kinds[type(expr)]
+
+
+def relative_module(path: str, start: str) -> str:
+    """The relative path from the module at `start` to the module at `path` (`./actor`, `../x/y`)."""
+    found = posixpath.relpath(path, posixpath.dirname(start) or ".")
+    return found if found.startswith("../") else "./" + found
+
+
 FILTERS = {
+    "block_comment": block_comment,
+    "type_kind": type_kind,
+    "relative_module": relative_module,
+    "json": schema_view.dumps,
     "merge_imports": with_imports,
     "pyrepr": py_literal,
     "docstring": docstring,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from generator.ir import Model, Span, Spec
 from generator.ir_json import field_json, model_json
 from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
+from generator.render.schema_view import schema_package
 from generator.render.targets import OutputRule, Target, TargetError, render_template
 from generator.render.test_view import model_tests
 
@@ -41,11 +42,17 @@ def render_files(
         raise TargetError(f"target `{target.name}`: {exc}") from exc
     py = python_package(spec, style)
     models = sorted(py.models.values(), key=lambda m: m.dotted)
+    schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     files: list[RenderedFile] = []
     for rule in target.outputs:
         if rule.group not in groups:
             continue
         for path, context in _instances(rule, py, models, spec, package):
+            if schemas is not None:
+                m = context.get("m")
+                if isinstance(m, PyModel):
+                    context["schema"] = schemas.documents[m.model.key]
+                context["bundle"] = schemas.bundle
             text = render_template(target, rule.template, context)
             m = context.get("m")
             origins = _origins(m.model) if isinstance(m, PyModel) else ()
@@ -63,6 +70,9 @@ def _instances(
         "package": package,
         "spec": spec,
         "models": models,
+        "exported": py.exported(),
+        "class_names": {m.model.key: m.class_name for m in models},
+        "module_paths": {m.model.key: m.path[: -len(".py")] for m in models},
     }
     found: list[tuple[str, dict[str, object]]] = []
     if rule.each == "model":

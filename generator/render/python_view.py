@@ -67,11 +67,13 @@ class PyStyle:
         types = dict(DEFAULT_TYPES)
         for kind, spelling in options.get("types", {}).items():
             if kind not in DEFAULT_TYPES or not isinstance(spelling, list) or len(spelling) != 2:
-                raise ValueError(f"[python.types] {kind} = {spelling!r}: expected [annotation, import]")
+                raise ValueError(
+                    f"[python.types] {kind} = {spelling!r}: expected [annotation, import]"
+                )
             types[kind] = (str(spelling[0]), str(spelling[1]))
         enums = str(options.get("enums", "class"))
         if enums not in ("class", "literal"):
-            raise ValueError(f"[python] enums must be \"class\" or \"literal\", not {enums!r}")
+            raise ValueError(f'[python] enums must be "class" or "literal", not {enums!r}')
         return cls(
             reserved_names=frozenset(map(str, options.get("reserved_names", ()))),
             reserved_attributes=frozenset(map(str, options.get("reserved_attributes", ()))),
@@ -133,6 +135,8 @@ class PyModel:
     late_imports: tuple[str, ...]
     #: Unions written as named aliases (only for styles with `wrap_unions`), in order of first use.
     wrapped_unions: tuple[WrappedUnion, ...] = ()
+    #: Every other model this one's fields or members name, sorted (for targets that import by path).
+    references: tuple[ModelKey, ...] = ()
 
     @property
     def has_field_options(self) -> bool:
@@ -318,6 +322,7 @@ class _PyModelBuilder:
             local_imports=early,
             late_imports=late,
             wrapped_unions=tuple(self.wrapped.values()),
+            references=tuple(sorted(set(_refs_of_model(model)) - {model.key})),
         )
 
     def _local_names(self) -> dict[ModelKey, str]:
@@ -473,7 +478,9 @@ def merge_imports(lines: Iterable[str]) -> tuple[str, ...]:
     for line in lines:
         module, _, imported = line.removeprefix("from ").partition(" import ")
         names[module].update(n.strip() for n in imported.split(","))
-    return tuple(f"from {module} import {', '.join(sorted(names[module]))}" for module in sorted(names))
+    return tuple(
+        f"from {module} import {', '.join(sorted(names[module]))}" for module in sorted(names)
+    )
 
 
 def _import_line(here: tuple[str, ...], there: tuple[str, ...], module: str, name: str) -> str:

@@ -25,8 +25,9 @@ Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")
 _FORMATS = ("black", "none")
 _MANIFEST_KEYS = frozenset(
-    {"name", "description", "extends", "includes", "abstract", "outputs", "python"}
+    {"name", "description", "extends", "includes", "abstract", "outputs", "python", "views"}
 )
+VIEWS = ("jsonschema",)
 _OUTPUT_KEYS = frozenset({"group", "each", "template", "path", "format"})
 
 
@@ -50,6 +51,8 @@ class Target:
     outputs: tuple[OutputRule, ...]
     #: The `[python]` table: options of the Python view (reserved names, type spellings, enum style).
     python: Mapping[str, Any] = field(default_factory=dict)
+    #: Extra views the templates receive: "jsonschema" adds `schema` (per model) and `bundle`.
+    views: tuple[str, ...] = ()
 
 
 def templates_root() -> Path:
@@ -71,7 +74,21 @@ def known_targets(user_root: Path | None = None) -> list[str]:
 
 def load_target(name: str, user_root: Path | None = None) -> Target:
     folders, outputs, python = _resolve(name, user_root, ())
-    return Target(name, tuple(dict.fromkeys(folders)), tuple(outputs), python)
+    views = _views(name, user_root)
+    return Target(name, tuple(dict.fromkeys(folders)), tuple(outputs), python, views)
+
+
+def _views(name: str, user_root: Path | None) -> tuple[str, ...]:
+    own = [r / name / "manifest.toml" for r in _roots(user_root)]
+    manifest = _read_manifest(next(p for p in own if p.is_file()))
+    views = tuple(str(v) for v in manifest.get("views", []))
+    unknown = sorted(set(views) - set(VIEWS))
+    if unknown:
+        raise TargetError(
+            f"target `{name}`: unknown view `{unknown[0]}` (known: {', '.join(VIEWS)})"
+        )
+    base = manifest.get("extends")
+    return tuple(dict.fromkeys((*(_views(str(base), user_root) if base else ()), *views)))
 
 
 def _roots(user_root: Path | None) -> list[Path]:
