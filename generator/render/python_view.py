@@ -137,6 +137,8 @@ class PyModel:
     wrapped_unions: tuple[WrappedUnion, ...] = ()
     #: Every other model this one's fields or members name, sorted (for targets that import by path).
     references: tuple[ModelKey, ...] = ()
+    #: A union's annotation for each IR member, in the IR's order (so tests can type each member's example).
+    member_annotations: tuple[str, ...] = ()
 
     @property
     def has_field_options(self) -> bool:
@@ -288,6 +290,7 @@ class _PyModelBuilder:
     ):
         self.style = style
         self.wrapped: dict[str, WrappedUnion] = {}
+        self.member_annotations: tuple[str, ...] = ()
         self.spec = spec
         self.names = names
         self.cycles = cycles
@@ -323,6 +326,7 @@ class _PyModelBuilder:
             late_imports=late,
             wrapped_unions=tuple(self.wrapped.values()),
             references=tuple(sorted(set(_refs_of_model(model)) - {model.key})),
+            member_annotations=self.member_annotations,
         )
 
     def _local_names(self) -> dict[ModelKey, str]:
@@ -400,7 +404,8 @@ class _PyModelBuilder:
     def _union_alias(self) -> str:
         members = self.model.members or (Primitive("any"),)
         self.imports.add("from typing import TypeAlias")
-        return " | ".join(_dedupe(self.annotation(m, (self.model.key,)) for m in members))
+        self.member_annotations = tuple(self.annotation(m, (self.model.key,)) for m in members)
+        return " | ".join(_dedupe(self.member_annotations))
 
     def _literal_alias(self, members: tuple[PyEnumMember, ...]) -> str:
         """An enum as the `Literal` of its wire values; an open enum also admits any str or int."""

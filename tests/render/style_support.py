@@ -1,0 +1,91 @@
+"""Shared by the style behaviour tests: a tiny doc set, generated with a style and imported in process."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+
+from generator.config import Config
+from generator.pipeline import build
+from generator.sync.disk import apply, compare
+
+#: A model with a wire name, a name that shadows library attributes, a clash between one field's
+#: Python name and another's wire name, bytes, a date-time, an open enum, a self-reference and a
+#: deprecated field.
+_DATE = (
+    "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)"
+)
+_ROWS = (
+    "| `userId` | *string* | :heavy_check_mark: | The user. |",
+    "| `schema` | *string* | :heavy_check_mark: | A name pydantic's BaseModel uses. |",
+    "| `user_id` | *string* | :heavy_minus_sign: | Its Python name would be the wire name of `userId`. |",
+    "| `count` | *number* | :heavy_minus_sign: | A count. |",
+    "| `payload` | *Uint8Array* | :heavy_minus_sign: | Some bytes. |",
+    f"| `createdAt` | {_DATE} | :heavy_minus_sign: | When. |",
+    "| `shade` | [components.Shade](../../models/components/shade.md) | :heavy_minus_sign: | A colour. |",
+    "| `parent` | [components.Widget](../../models/components/widget.md) | :heavy_minus_sign: | The parent. |",
+    "| ~~`oldName`~~ | *string* | :heavy_minus_sign: "
+    "| : warning: ** DEPRECATED **: Use `userId` instead.<br/><br/>The old name. |",
+)
+WIDGET = (
+    "# Widget\n\nA tiny model for the style tests.\n\n## Fields\n\n"
+    "| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n"
+    + "\n".join(_ROWS)
+    + "\n"
+)
+
+SHADE = """# Shade
+
+A colour.
+
+## Values
+
+This is an open enum. Unrecognized values will be captured by the `Unrecognized<string>` type.
+
+| Name | Value |
+| ---- | ----- |
+| `Red` | red |
+| `Blue` | blue |
+"""
+
+
+def write_docs(root: Path) -> Path:
+    folder = root / "models" / "components"
+    folder.mkdir(parents=True)
+    (folder / "widget.md").write_text(WIDGET, encoding="utf-8")
+    (folder / "shade.md").write_text(SHADE, encoding="utf-8")
+    return root
+
+
+def generate(style: str, docs: Path, out: Path, package: str) -> None:
+    config = Config(
+        docs=(docs,),
+        out=out,
+        package=package,
+        outputs=("models",),
+        target=style,
+        templates=None,
+        dialect="auto",
+        source=None,
+    )
+    built = build(config)
+    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
+    assert not errors, errors
+    assert built.plan is not None
+    apply(built.plan, out, compare(built.plan, out))
+
+
+@contextmanager
+def imported(out: Path, package: str) -> Iterator[ModuleType]:
+    """The generated package, imported from `out`; forgotten again afterwards."""
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out))
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+            del sys.modules[name]
