@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
 from typing import TypeAlias
 
-IR_VERSION = 1
+IR_VERSION = 2
 
 JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
 
@@ -140,6 +140,20 @@ class Field:
     source: Span
     deprecated: Deprecation | None = None
     example: str | None = None
+    #: The wire value the field takes when absent (`has_default` says whether there is one).
+    default: JSONValue = None
+    has_default: bool = False
+    #: The only value the field can take (`has_const` says whether there is one).
+    const: JSONValue = None
+    has_const: bool = False
+    #: The wire format of a string or number (`date`, `date-time`, `int64`, ...), when known.
+    format: str | None = None
+    #: Where facts came from when not from the doc: (fact, source) pairs, source `spec` or `config`.
+    facts: tuple[tuple[str, str], ...] = ()
+
+    def fact_source(self, fact: str) -> str:
+        """Where one fact (`wire_name`, `nullable`, ...) came from: `doc` unless `facts` says otherwise."""
+        return dict(self.facts).get(fact, "doc")
 
 
 @dataclass(frozen=True)
@@ -166,6 +180,10 @@ class Model:
     dialect: str = ""
     doc_path: str = ""
     open: bool = False
+    #: The OpenAPI schema the model was matched to (a JSON pointer such as `#/components/schemas/User`).
+    schema: str = ""
+    #: Where model facts came from when not from the doc: (fact, source) pairs, as in Field.facts.
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, order=True)

@@ -49,6 +49,21 @@ def span_json(span: Span) -> dict[str, Any]:
     return {"path": span.path, "line": span.line, "column": span.column}
 
 
+#: The facts of a field whose source `docmodels ir` shows (`doc`, `spec` or `config`).
+FIELD_FACTS = (
+    "wire_name",
+    "type",
+    "required",
+    "nullable",
+    "description",
+    "default",
+    "const",
+    "format",
+)
+#: The facts of a model whose source `docmodels ir` shows.
+MODEL_FACTS = ("description", "values")
+
+
 def field_json(field: Field) -> dict[str, Any]:
     return {
         "name": field.name,
@@ -61,6 +76,21 @@ def field_json(field: Field) -> dict[str, Any]:
         "description": field.description,
         "example": field.example,
         "source": span_json(field.source),
+    }
+
+
+def field_facts_json(field: Field) -> dict[str, Any]:
+    """The facts ir_version 2 added to a field: default, const, format, and where each fact came from.
+
+    Kept apart from field_json, whose output fingerprints the generated files' origins.
+    """
+    return {
+        "default": field.default,
+        "has_default": field.has_default,
+        "const": field.const,
+        "has_const": field.has_const,
+        "format": field.format,
+        "facts": {fact: field.fact_source(fact) for fact in FIELD_FACTS},
     }
 
 
@@ -88,6 +118,17 @@ def model_json(model: Model) -> dict[str, Any]:
     return data
 
 
+def model_full_json(model: Model) -> dict[str, Any]:
+    """model_json with what ir_version 2 added: the matched schema and where each fact came from."""
+    data = model_json(model)
+    if "fields" in data:
+        data["fields"] = [{**field_json(f), **field_facts_json(f)} for f in model.fields]
+    sources = dict(model.facts)
+    data["schema"] = model.schema or None
+    data["facts"] = {fact: sources.get(fact, "doc") for fact in MODEL_FACTS}
+    return data
+
+
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
     return {
         "severity": diagnostic.severity,
@@ -97,13 +138,17 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
-def spec_json(spec: Spec) -> dict[str, Any]:
-    return {
+def spec_json(spec: Spec, openapi: dict[str, Any] | None = None) -> dict[str, Any]:
+    data = {
         "ir_version": spec.ir_version,
-        "models": [model_json(m) for m in spec.models],
+        "models": [model_full_json(m) for m in spec.models],
         "diagnostics": [diagnostic_json(d) for d in spec.diagnostics],
     }
+    if openapi is not None:
+        data["openapi"] = openapi
+    return data
 
 
-def dumps(spec: Spec) -> str:
-    return json.dumps(spec_json(spec), indent=2, ensure_ascii=False) + "\n"
+def dumps(spec: Spec, openapi: dict[str, Any] | None = None) -> str:
+    """The IR as JSON; `openapi` is the match report of `--openapi` (see generator.openapi)."""
+    return json.dumps(spec_json(spec, openapi), indent=2, ensure_ascii=False) + "\n"

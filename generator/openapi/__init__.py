@@ -1,0 +1,128 @@
+"""OpenAPI enrichment: a Spec -> Spec step that takes from the API's schemas what the docs cannot say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.config import Config
+from generator.diagnostics import Collector
+from generator.ir import Model, Span, Spec
+from generator.openapi.document import Document, OpenAPIError
+from generator.openapi.enrich import enrich_model
+from generator.openapi.match import Matcher, Schemas
+from generator.openapi.schema import is_object
+from generator.wire_names import apply_policy, replace_models
+
+__all__ = ["OpenAPIError", "apply_wire_facts", "enrich"]
+
+
+def apply_wire_facts(spec: Spec, config: Config) -> tuple[Spec, dict[str, Any] | None]:
+    """The wire-name policy and overrides of `config`, then its OpenAPI document (and its match report)."""
+    display = config.source.name if config.source else "pyproject.toml"
+    spec = apply_policy(spec, config.wire_names, config.wire_name_overrides, display)
+    if config.openapi is None:
+        return spec, None
+    return enrich(spec, config.openapi, _display(config.openapi))
+
+
+def enrich(
+    spec: Spec, path: Path, display: str | None = None
+) -> tuple[Spec, dict[str, Any] | None]:
+    """`spec` with the facts of the OpenAPI document at `path`, and a report of what matched and why.
+
+    An unreadable document is an error (DM700) and leaves `spec` as it was, with no report.
+    """
+    display = display or path.as_posix()
+    out = Collector()
+    try:
+        schemas = Schemas(Document.load(path))
+        matcher = Matcher(spec, schemas)
+        matcher.run()
+    except (OpenAPIError, RecursionError) as exc:
+        out.error(Span(display, 1), "DM700", f"{display}: {exc}")
+        return replace_models(spec, list(spec.models), out.sorted()), None
+    models: list[Model] = []
+    for model in spec.models:
+        found = matcher.matched.get(model.key)
+        if found is None:
+            out.info(
+                model.source,
+                "DM702",
+                f"{model.key}: no schema matched: {matcher.reasons[model.key]}",
+            )
+            for other in sorted(matcher.also.get(model.key, {}).values(), key=lambda n: n.pointer):
+                enrich_model(
+                    model, other, schemas, out
+                )  # where a parent puts it: contradictions only
+            models.append(model)
+            continue
+        out.info(model.source, "DM701", f"{model.key}: matched {found.node.pointer} by {found.by}")
+        enriched = enrich_model(model, found.node, schemas, out)
+        for other in sorted(matcher.also.get(model.key, {}).values(), key=lambda n: n.pointer):
+            enrich_model(enriched, other, schemas, out)  # its contradictions only
+        models.append(enriched)
+    used = {m.node.pointer for m in matcher.matched.values()}
+    lonely = []
+    for node in schemas.components:
+        if node.pointer not in used:
+            kind = matcher.inlined.get(node.pointer)
+            reason = (
+                f"the docs type it inline ({_INLINE.get(kind, kind)}), not as a model"
+                if kind
+                else _why_no_model(node.schema)
+            )
+            lonely.append({"schema": node.pointer, "reason": reason})
+            out.info(Span(display, 1), "DM703", f"{node.pointer}: no doc model ({reason})")
+    result = replace_models(spec, models, out.sorted())
+    return result, _report(display, result, matcher, schemas, lonely)
+
+
+_INLINE = {
+    "MapOf": "a map",
+    "Primitive": "a primitive",
+    "ArrayOf": "a list",
+    "Literal": "a constant",
+}
+
+
+def _why_no_model(schema: Any) -> str:
+    if not isinstance(schema, dict):
+        return "not a schema"
+    if is_object(schema) or schema.get("enum") or schema.get("oneOf") or schema.get("anyOf"):
+        return "no doc has its name or field set, and no matched model refers to it"
+    kind = schema.get("type", "untyped")
+    return f"a {kind} schema: SDKs inline it rather than document it"
+
+
+def _report(
+    display: str, spec: Spec, matcher: Matcher, schemas: Schemas, lonely: list[dict[str, str]]
+) -> dict[str, Any]:
+    fields = [f for m in spec.models if m.schema for f in m.fields]
+    return {
+        "spec": display,
+        "models": len(spec.models),
+        "models_matched": len(matcher.matched),
+        "schemas": len(schemas.components),
+        "schemas_matched": len(schemas.components) - len(lonely),
+        "schemas_inlined": sum(
+            1 for x in lonely if x["reason"].startswith("the docs type it inline")
+        ),
+        "fields": len(fields),
+        "fields_with_spec_wire_name": sum(f.fact_source("wire_name") == "spec" for f in fields),
+        "matched": [
+            {"model": str(key), "schema": found.node.pointer, "by": found.by}
+            for key, found in sorted(matcher.matched.items())
+        ],
+        "unmatched": [
+            {"model": str(key), "reason": reason} for key, reason in sorted(matcher.reasons.items())
+        ],
+        "schemas_without_model": lonely,
+    }
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
