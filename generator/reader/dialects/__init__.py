@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from generator.reader.dialects.base import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.csharp import CSharpDialect
 from generator.reader.dialects.go import GoDialect
 from generator.reader.dialects.java import JavaDialect
 from generator.reader.dialects.php import PhpDialect
+from generator.reader.dialects.plain import PlainDialect
 from generator.reader.dialects.python import PythonDialect
 from generator.reader.dialects.ruby import RubyDialect
 from generator.reader.dialects.typescript import TypeScriptDialect
@@ -26,17 +28,19 @@ DIALECTS: dict[str, Dialect] = {
         CSharpDialect(),
         RubyDialect(),
         UnityDialect(),
+        PlainDialect(),
     )
 }
 
 
-def detect(notation: str) -> Dialect | None:
+def detect(notation: str, candidates: Mapping[str, Dialect] | None = None) -> Dialect | None:
     """The dialect whose notation the page uses most; None when no dialect's notation stands out."""
-    scores = sorted(((d.score(notation), i) for i, d in enumerate(DIALECTS.values())), reverse=True)
+    dialects = list((candidates or DIALECTS).values())
+    scores = sorted(((d.score(notation), i) for i, d in enumerate(dialects)), reverse=True)
     (best, index), runner_up = scores[0], scores[1][0] if len(scores) > 1 else 0
     if best == 0 or best == runner_up:
         return None
-    return list(DIALECTS.values())[index]
+    return dialects[index]
 
 
 def choose(found: list[Dialect | None]) -> Dialect:
