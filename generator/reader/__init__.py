@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Collector
-from generator.ir import Model, ModelKey, Span, Spec
+from generator.ir import Diagnostic, Model, ModelKey, Span, Spec
 from generator.reader.cells import is_identifier
 from generator.reader.dialects import DIALECTS, Dialect, choose, detect
 from generator.reader.document import DocRef, notation, read_document
@@ -17,6 +17,9 @@ from generator.reader.page import Page, parse_page
 from generator.reader.resolve import resolve
 
 _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
+#: Limits that keep time and memory bounded on hostile input (the largest real doc is 0.2 MB, 700 lines).
+MAX_DOC_BYTES = 2 * 1024 * 1024
+MAX_DOC_LINES = 20_000
 
 
 def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
@@ -63,6 +66,12 @@ def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
         text = _read_text(file, doc, out)
         if text is not None:
             page = parse_page(text)
+            for line, marker in page.unclosed_fences:
+                out.error(
+                    doc.span(line),
+                    "DM117",
+                    f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
+                )
             found = DIALECTS[dialect] if dialect and dialect != "auto" else detect(notation(page))
             pages.append((doc, page, found))
     by_root: dict[str, list[Dialect | None]] = defaultdict(list)
@@ -81,17 +90,96 @@ def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
 
 
 def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        out.error(Span(doc.display, 1), "DM100", f"cannot read: {exc.strerror or exc}")
+    """The doc's text, or None (with a diagnostic) when it is not a readable, bounded UTF-8 text file."""
+    if _escapes(file, Path(doc.root)):
+        out.warning(
+            doc.span(1), "DM135", "skipped: a symbolic link to a file outside the docs folder"
+        )
         return None
     try:
-        return data.decode("utf-8-sig")
+        if not file.is_file():
+            what = "not a regular file" if file.exists() else "no such file"
+            out.error(doc.span(1), "DM100", f"cannot read: {what}")
+            return None
+        size = file.stat().st_size
+        if size > MAX_DOC_BYTES:
+            out.error(
+                doc.span(1),
+                "DM115",
+                f"not read: {size:,} bytes, more than the limit of {MAX_DOC_BYTES:,} for one doc",
+            )
+            return None
+        with file.open("rb") as handle:
+            data = handle.read(MAX_DOC_BYTES + 1)
+    except OSError as exc:
+        out.error(doc.span(1), "DM100", f"cannot read: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_DOC_BYTES:  # it grew after the size check
+        out.error(doc.span(1), "DM115", f"not read: more than {MAX_DOC_BYTES:,} bytes")
+        return None
+    if not data.strip():
+        out.warning(doc.span(1), "DM134", "skipped: the doc is empty")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        out.error(Span(doc.display, line), "DM100", f"not UTF-8 (byte {exc.start})")
+        if b"\x00" in data:
+            out.error(
+                doc.span(1), "DM116", "not read: a binary file (or UTF-16): it holds NUL bytes"
+            )
+        else:
+            out.error(doc.span(line), "DM100", f"not UTF-8 (byte {exc.start})")
         return None
+    lines = text.count("\n") + 1
+    if lines > MAX_DOC_LINES:
+        out.error(
+            doc.span(1),
+            "DM132",
+            f"not read: {lines:,} lines, more than the limit of {MAX_DOC_LINES:,} for one doc",
+        )
+        return None
+    return text
+
+
+def _escapes(file: Path, root: Path) -> bool:
+    """Whether a doc is a symbolic link that leads out of its docs folder."""
+    if not file.is_symlink():
+        return False
+    try:
+        return not file.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+
+
+Stamps = dict[str, tuple[int, int, int]]
+
+
+def stamp_docs(paths: Sequence[Path]) -> Stamps:
+    """Each doc's size, modification time and inode: taken before a run, compared before writing."""
+    stamps: Stamps = {}
+    for file, doc in discover(paths):
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        stamps[doc.display] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return stamps
+
+
+def changed_docs(paths: Sequence[Path], before: Stamps) -> list[Diagnostic]:
+    """A DM405 error for each doc that was added, removed, changed or replaced since `before`."""
+    after = stamp_docs(paths)
+    return [
+        Diagnostic(
+            Span(path, 1),
+            "error",
+            "DM405",
+            "this doc changed while docmodels ran; nothing was written: run gen again",
+        )
+        for path in sorted(before.keys() | after.keys())
+        if before.get(path) != after.get(path)
+    ]
 
 
 def _unique(models: list[Model], out: Collector) -> list[Model]:
@@ -120,4 +208,4 @@ def _unique(models: list[Model], out: Collector) -> list[Model]:
     return result
 
 
-__all__ = ["discover", "read_docs"]
+__all__ = ["changed_docs", "discover", "read_docs", "stamp_docs"]

@@ -114,3 +114,14 @@ def is_sdk_status_row(name: str, description: str, beside_raw_http: bool) -> boo
 def required_marker(cell: str) -> bool | None:
     """True for a required marker, False for an optional one, None when the cell is neither."""
     return _REQUIRED.get(cell.strip().lower())
+
+
+def deprecated_cell(cell: str) -> str | None:
+    """A Deprecated column's cell: None when not deprecated, else the message (a yes marker gives the default)."""
+    text = cell_text(cell).strip()
+    marker = required_marker(text)
+    if marker is False or text == "" or text.upper() == "N/A":
+        return None
+    if marker is True:
+        return DEFAULT_DEPRECATION
+    return text

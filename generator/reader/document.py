@@ -30,7 +30,10 @@ _NO_EXAMPLE = object()
 _OPEN_ENUM = re.compile(r"\bopen enum\b", re.IGNORECASE)
 _INTEGER_ENUM = re.compile(r"custom integer values|UnrecognizedInt\b(?!\|)", re.IGNORECASE)
 _INTEGER = re.compile(r"^-?\d+$")
-_KNOWN_SECTIONS = ("Example Usage", "Fields", "Values", "Supported Types")
+_BARE_VALUE = re.compile(r"^[\w.:/@+-]+$")
+_KNOWN_SECTIONS = ("Example Usage", "Fields", "Values", "Enum", "Supported Types")
+#: More rows than any real table has by far (the largest real one has about 60); bounds time and memory.
+MAX_TABLE_ROWS = 2_000
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         )
         return None
     sections = _sections(doc, page, out)
+    if "Fields" not in sections:
+        _stray_fields_tables(doc, page, out)
     deprecation = _model_deprecation(page, title.struck)
     base = Model(
         key=ModelKey(doc.namespace, title.name),
@@ -85,8 +90,11 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
     if "Fields" in sections:
         fields = _fields(doc, sections["Fields"], dialect, out)
         return replace(base, kind="object", fields=fields)
+    plain_values = dialect.name == "plain" or ("Enum" in sections and "Values" not in sections)
+    if "Enum" in sections:
+        sections.setdefault("Values", sections["Enum"])  # `## Enum`: the hand-written form's name
     if "Values" in sections:
-        values = _values(doc, sections["Values"], out)
+        values = _values(doc, sections["Values"], out, plain_values)
         markers = _section_text(sections["Values"]) + _section_text(sections.get("Example Usage"))
         if _INTEGER_ENUM.search(markers):
             values = _as_integers(values)
@@ -175,10 +183,61 @@ def _columns(table: Table) -> dict[str, int]:
     return {name.strip().lower(): i for i, name in enumerate(table.header)}
 
 
+def _stray_fields_tables(doc: DocRef, page: Page, out: Collector) -> None:
+    """A table with Field and Type columns outside `## Fields` is not read: say so."""
+    blocks = list(page.preamble)
+    for section in page.sections:
+        if section.title.strip() not in _KNOWN_SECTIONS:
+            blocks.extend(section.blocks)
+    for block in blocks:
+        if isinstance(block, Table) and {"field", "type"} <= _columns(block).keys():
+            out.warning(
+                doc.span(block.line),
+                "DM118",
+                "a Fields table outside a `## Fields` section is not read",
+            )
+
+
+def _headless_table(doc: DocRef, section: Section, out: Collector) -> bool:
+    """Report lines that look like table rows but have no header and separator row; True if any."""
+    for block in section.blocks:
+        if isinstance(block, Text) and block.text.lstrip().startswith("|"):
+            out.error(
+                doc.span(block.line),
+                "DM119",
+                f"`## {section.title}` has table rows without a header and `| --- |` separator row",
+            )
+            return True
+    return False
+
+
+def _rows(doc: DocRef, table: Table, out: Collector) -> tuple[TableRow, ...]:
+    """The rows that have as many cells as the header (others are reported), at most MAX_TABLE_ROWS."""
+    if len(table.rows) > MAX_TABLE_ROWS:
+        out.error(
+            doc.span(table.line),
+            "DM133",
+            f"table not read: {len(table.rows):,} rows, more than the limit of {MAX_TABLE_ROWS:,}",
+        )
+        return ()
+    rows: list[TableRow] = []
+    for row in table.rows:
+        if row.width >= 0 and row.width != len(table.header):
+            out.error(
+                doc.span(row.line),
+                "DM131",
+                f"row has {row.width} cells, the header has {len(table.header)}",
+            )
+            continue
+        rows.append(row)
+    return tuple(rows)
+
+
 def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> tuple[Field, ...]:
     table = _first_table(section)
     if table is None:
-        out.error(doc.span(section.line), "DM110", "`## Fields` has no table")
+        if not _headless_table(doc, section, out):
+            out.error(doc.span(section.line), "DM110", "`## Fields` has no table")
         return ()
     columns = _columns(table)
     name_col = columns.get("field", columns.get("name"))
@@ -198,10 +257,12 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
     type_col, required_col = columns["type"], columns["required"]
     description_col = columns.get("description")
     example_col = columns.get("example")
+    default_col, deprecated_col = columns.get("default"), columns.get("deprecated")
     fields: list[Field] = []
     seen: dict[str, int] = {}
-    raw_http = any(cells.is_raw_http(row.cells[type_col]) for row in table.rows)
-    for row in table.rows:
+    rows = _rows(doc, table, out)
+    raw_http = any(cells.is_raw_http(row.cells[type_col]) for row in rows)
+    for row in rows:
         if _sdk_row(doc, row, name_col, type_col, description_col, raw_http, out):
             continue
         name = cells.name_cell(row.cells[name_col])
@@ -239,9 +300,12 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
             row.cells[description_col] if description_col is not None else ""
         )
         deprecation = described.deprecation
+        if deprecation is None and deprecated_col is not None:
+            deprecation = cells.deprecated_cell(row.cells[deprecated_col])
         if name.struck and deprecation is None:
             deprecation = cells.DEFAULT_DEPRECATION
         example = cells.cell_text(row.cells[example_col]) if example_col is not None else ""
+        default, has_default = _default(row.cells[default_col] if default_col is not None else "")
         fields.append(
             Field(
                 name=name.name,
@@ -253,9 +317,25 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
                 source=type_span,
                 deprecated=Deprecation(deprecation) if deprecation else None,
                 example=example or None,
+                default=default,
+                has_default=has_default,
             )
         )
     return tuple(fields)
+
+
+def _default(cell: str) -> tuple[JSONValue, bool]:
+    """A Default cell: a JSON literal (`0`, `"a"`, `true`, `null`), else its text; empty means none."""
+    text = cells.cell_text(cell).strip()
+    if len(text) > 1 and text.startswith("`") and text.endswith("`"):
+        text = text[1:-1].strip()
+    if not text:
+        return None, False
+    try:
+        value: JSONValue = json.loads(text)
+    except json.JSONDecodeError:
+        value = text
+    return value, True
 
 
 def _sdk_row(
@@ -295,18 +375,24 @@ def _nullable(parsed: ParsedType, required: bool) -> bool | None:
     return None
 
 
-def _values(doc: DocRef, section: Section, out: Collector) -> tuple[EnumValue, ...]:
+def _values(
+    doc: DocRef, section: Section, out: Collector, plain: bool = False
+) -> tuple[EnumValue, ...]:
+    """`plain`: the hand-written form, where values may be bare words and backticks are optional."""
     for block in section.blocks:
         if isinstance(block, Table):
-            return _value_table(doc, block, out)
+            return _value_table(doc, block, out, plain)
         if isinstance(block, Fence):
             return _value_literals(doc, block.content.strip(), block.line + 1, out)
         if isinstance(block, BulletList):
             values: list[EnumValue] = []
             for item in block.items:
-                values.extend(_value_literals(doc, item.text.strip().strip("`"), item.line, out))
+                values.extend(
+                    _value_literals(doc, item.text.strip().strip("`"), item.line, out, plain)
+                )
             return tuple(values)
-    out.error(doc.span(section.line), "DM110", "`## Values` has no table, code block or list")
+    if not _headless_table(doc, section, out):
+        out.error(doc.span(section.line), "DM110", "`## Values` has no table, code block or list")
     return ()
 
 
@@ -330,7 +416,9 @@ def _as_integers(values: tuple[EnumValue, ...]) -> tuple[EnumValue, ...]:
     return tuple(replace(v, value=int(v.value)) for v in values)
 
 
-def _value_table(doc: DocRef, table: Table, out: Collector) -> tuple[EnumValue, ...]:
+def _value_table(
+    doc: DocRef, table: Table, out: Collector, plain: bool = False
+) -> tuple[EnumValue, ...]:
     columns = _columns(table)
     value_col = columns.get("value")
     name_col = columns.get("name")
@@ -338,14 +426,21 @@ def _value_table(doc: DocRef, table: Table, out: Collector) -> tuple[EnumValue, 
         out.error(doc.span(table.line), "DM110", "Values table has no Value column")
         return ()
     values: list[EnumValue] = []
-    for row in table.rows:
+    for row in _rows(doc, table, out):
         name = cells.name_cell(row.cells[name_col]) if name_col is not None else None
-        values.append(EnumValue(name.name if name else None, cells.cell_text(row.cells[value_col])))
+        value = cells.cell_text(row.cells[value_col])
+        if plain and len(value) > 1 and value.startswith("`") and value.endswith("`"):
+            value = value[1:-1]
+        values.append(EnumValue(name.name if name else None, value))
     return tuple(values)
 
 
-def _value_literals(doc: DocRef, text: str, line: int, out: Collector) -> tuple[EnumValue, ...]:
-    """Values written as literals: `"a" | "b"` (TypeScript) or one per bullet."""
+def _value_literals(
+    doc: DocRef, text: str, line: int, out: Collector, plain: bool = False
+) -> tuple[EnumValue, ...]:
+    """Values written as literals: `"a" | "b"` (TypeScript) or one per bullet (bare words when `plain`)."""
+    if plain and _BARE_VALUE.match(text):
+        return (EnumValue(None, int(text) if _INTEGER.match(text) else text),)
     values: list[EnumValue] = []
     for part in split_top_level(text, "|"):
         literal = part.strip()

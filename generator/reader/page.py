@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -14,6 +15,8 @@ class TableRow:
     cells: tuple[str, ...]
     line: int
     columns: tuple[int, ...]
+    #: How many cells the source line holds (the parser pads short rows and drops extra cells).
+    width: int = -1
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Page:
     preamble: list[Block]
     sections: list[Section]
     lines: list[str]
+    #: Code fences that are never closed: (line, fence marker); the rest of the doc was read as code.
+    unclosed_fences: list[tuple[int, str]] = field(default_factory=list)
 
 
 @cache
@@ -75,7 +80,7 @@ def _parser() -> MarkdownIt:
 
 
 def parse_page(text: str) -> Page:
-    lines = text.splitlines()
+    lines = _lines(text)
     tokens = _parser().parse(text)
     title: str | None = None
     title_line = 1
@@ -83,6 +88,7 @@ def parse_page(text: str) -> Page:
     sections: list[Section] = []
     current_h2: Section | None = None
     current_h3: Section | None = None
+    unclosed: list[tuple[int, str]] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -103,10 +109,31 @@ def parse_page(text: str) -> Page:
                 _target(preamble, current_h2, current_h3).append(Text("heading", content, line))
             i = _skip_to_close(tokens, i)
             continue
+        if tok.type == "fence" and not _closed(tok, lines):
+            unclosed.append((_line(tok), tok.markup))
         block, i = _block(tokens, i, lines)
         if block is not None:
             _target(preamble, current_h2, current_h3).append(block)
-    return Page(title, title_line, preamble, sections, lines)
+    return Page(title, title_line, preamble, sections, lines, unclosed)
+
+
+def _lines(text: str) -> list[str]:
+    """The doc's lines as markdown counts them: only LF, CRLF and CR end a line (not `str.splitlines`'s
+    form feed, vertical tab or U+2028), so row numbers agree with the parser's."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _closed(tok: Token, lines: list[str]) -> bool:
+    """Whether a fence has its closing marker (an unclosed one runs to the end of the doc)."""
+    if not tok.map or tok.map[1] < len(lines):
+        return True
+    start, end = tok.map
+    last = lines[end - 1].strip() if end - start >= 2 else ""
+    marker = tok.markup[:1]
+    return len(last) >= len(tok.markup) and last == marker * len(last)
 
 
 def _target(preamble: list[Block], h2: Section | None, h3: Section | None) -> list[Block]:
@@ -182,7 +209,9 @@ def _table(tokens: list[Token], lines: list[str]) -> Table:
                 header = row
             else:
                 source = lines[row_line - 1] if 0 < row_line <= len(lines) else ""
-                rows.append(TableRow(tuple(row), row_line, _columns(source, row)))
+                rows.append(
+                    TableRow(tuple(row), row_line, _columns(source, row), _width(source, len(row)))
+                )
     return Table(tuple(header), tuple(rows), _line(tokens[0]))
 
 
@@ -200,3 +229,19 @@ def _columns(source: str, cells: list[str]) -> tuple[int, ...]:
         columns.append(at + 1)
         start = at + len(probe)
     return tuple(columns)
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _width(source: str, parsed: int) -> int:
+    """How many cells a row's source line has: its unescaped pipes, less the outer ones."""
+    text = source.strip()
+    if not text:
+        return parsed
+    count = len(_PIPE.findall(text)) + 1
+    if text.startswith("|"):
+        count -= 1
+    if text.endswith("|") and not text.endswith("\\|"):
+        count -= 1
+    return count

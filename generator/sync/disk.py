@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.ir import Diagnostic, Span
 from generator.sync.plan import MANIFEST, Plan, digest, manifest_bytes, read_manifest
 
 #: Files in the output folder that tools create and nobody should be told about.
@@ -16,6 +19,35 @@ _IGNORED_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", "
 _IGNORED_SUFFIXES = (".pyc", ".pyo")
 #: Temporary files of an unfinished write; the next gen removes them.
 TEMP_PREFIX = ".docmodels-tmp-"
+
+
+class OutputError(Exception):
+    """Writing the output folder failed; the diagnostic says why. Every file is old or new."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.render())
+        self.diagnostic = diagnostic
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _output_error(exc: OSError, out: Path) -> OutputError:
+    """The DM4xx diagnostic for an operating system error while writing the output folder."""
+    where = Path(exc.filename).as_posix() if isinstance(exc.filename, str) else out.as_posix()
+    reason = exc.strerror or str(exc)
+    if exc.errno in _FULL:
+        code, message = "DM404", f"the disk is full ({reason}); free some space and run gen again"
+    elif exc.errno in _DENIED:
+        code, message = "DM403", f"cannot write the output folder ({reason}); make it writable"
+    else:
+        code, message = "DM407", f"writing the output folder failed: {reason}"
+    return OutputError(
+        Diagnostic(
+            Span(where, 1), "error", code, f"{message}; the files docmodels wrote before are intact"
+        )
+    )
 
 
 @dataclass
@@ -93,31 +125,138 @@ def apply(plan: Plan, out: Path, drift: Drift) -> Applied:
 
     A run killed at any moment leaves each file old or new, never half-written, and never a file that the
     manifest does not own: before the first write, the manifest lists every file about to be written.
+    A run that fails (a full disk, a read-only folder, Ctrl-C) puts every file back as it was, manifest
+    included, and raises `OutputError`.
     """
+    try:
+        return _apply(plan, out, drift)
+    except OSError as exc:
+        raise _output_error(exc, out) from exc
+    except KeyboardInterrupt:
+        raise OutputError(
+            Diagnostic(
+                Span(out.as_posix(), 1),
+                "error",
+                "DM406",
+                "interrupted: the files docmodels wrote before are intact; run gen again",
+            )
+        ) from None
+
+
+def _apply(plan: Plan, out: Path, drift: Drift) -> Applied:
     manifest = read_manifest(out)
     out.mkdir(parents=True, exist_ok=True)
+    root = out.resolve()
     _remove_leftover_temporaries(out)
-    if drift.changed or drift.missing or drift.stale:
+    todo = sorted(set(drift.changed + drift.missing) - {MANIFEST})
+    for path in [*todo, *drift.stale]:
+        _check_inside(out / path, root)
+    if not (drift.changed or drift.missing or drift.stale):
+        return Applied(0, len(drift.unchanged), 0, ())
+    undo = _Undo()
+    try:
         interim = {**manifest, **plan.hashes()}
-        _write_atomic(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}, {}))
-    written = 0
-    for path in sorted(set(drift.changed + drift.missing) - {MANIFEST}):
-        _write_atomic(out / path, plan.files[path])
-        written += 1
-    removed, kept = 0, []
+        undo.replace(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}, {}))
+        for path in todo:
+            undo.replace(out / path, plan.files[path])
+        removed, kept = 0, []
+        for path in drift.stale:
+            target = out / path
+            # Never delete what someone edited after docmodels wrote it.
+            if digest(target.read_bytes()) != manifest.get(path):
+                kept.append(path)
+                continue
+            undo.remove(target)
+            removed += 1
+        undo.replace(out / MANIFEST, plan.files[MANIFEST])
+    except BaseException:
+        undo.roll_back()
+        raise
+    undo.commit()
     for path in drift.stale:
-        target = out / path
-        # Never delete what someone edited after docmodels wrote it.
-        if digest(target.read_bytes()) != manifest.get(path):
-            kept.append(path)
-            continue
-        target.unlink()
-        removed += 1
-        _remove_empty_parents(target.parent, out)
-    if drift.changed or drift.missing or drift.stale:
-        _write_atomic(out / MANIFEST, plan.files[MANIFEST])
-        written += MANIFEST in drift.changed or MANIFEST in drift.missing
+        if not (out / path).exists():
+            _remove_empty_parents((out / path).parent, out)
+    written = len(todo) + (MANIFEST in drift.changed or MANIFEST in drift.missing)
     return Applied(written, len(drift.unchanged), removed, tuple(kept))
+
+
+class _Undo:
+    """Changes to the output folder that can be undone: each replaced or removed file keeps a hard link to
+    its old content until `commit`, so a failed run (full disk, no permission, Ctrl-C) restores every file.
+
+    Renames and links need no free space. A run killed outright still leaves each file old or new."""
+
+    def __init__(self) -> None:
+        self.done: list[tuple[Path, Path | None, bool]] = []  # (target, backup, whether it existed)
+        self.saved: set[Path] = (
+            set()
+        )  # targets whose first content is kept (the manifest changes twice)
+
+    def replace(self, target: Path, content: bytes) -> None:
+        temp = _stage(target, content)
+        try:
+            self._change(target, lambda: os.replace(temp, target))
+        finally:
+            temp.unlink(missing_ok=True)
+
+    def remove(self, target: Path) -> None:
+        self._change(target, target.unlink)
+
+    def _change(self, target: Path, change: Callable[[], None]) -> None:
+        existed = target.exists()
+        backup = self._backup(target) if existed and target not in self.saved else None
+        if backup is not None:
+            self.saved.add(target)
+        try:
+            change()
+        except BaseException:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+                self.saved.discard(target)
+            raise
+        self.done.append((target, backup, existed or target in self.saved))
+
+    def commit(self) -> None:
+        for _, backup, _ in self.done:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+        self.done.clear()
+
+    def roll_back(self) -> None:
+        for target, backup, existed in reversed(self.done):
+            try:
+                if backup is not None:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(backup, target)
+                elif not existed:  # new in this run
+                    target.unlink(missing_ok=True)
+            except OSError:
+                continue  # best effort: the file stays new, which the next gen handles
+        self.done.clear()
+
+    @staticmethod
+    def _backup(target: Path) -> Path | None:
+        backup = target.parent / f"{TEMP_PREFIX}old-{os.getpid()}-{target.name}"
+        backup.unlink(missing_ok=True)
+        try:
+            os.link(target, backup)
+        except OSError:  # no hard links on this file system: this file cannot be restored
+            return None
+        return backup
+
+
+def _check_inside(target: Path, root: Path) -> None:
+    """Refuse a path whose folders are symbolic links that lead out of the output folder."""
+    if not target.parent.resolve().is_relative_to(root):
+        raise OutputError(
+            Diagnostic(
+                Span(target.as_posix(), 1),
+                "error",
+                "DM402",
+                "a folder on this path is a symbolic link that leads out of the output folder; "
+                "nothing was written (remove the link)",
+            )
+        )
 
 
 def _remove_leftover_temporaries(out: Path) -> None:
@@ -128,7 +267,8 @@ def _remove_leftover_temporaries(out: Path) -> None:
                 (Path(folder) / name).unlink(missing_ok=True)
 
 
-def _write_atomic(target: Path, content: bytes) -> None:
+def _stage(target: Path, content: bytes) -> Path:
+    """Write `content` in full to a temporary file beside `target` (same mode); the caller renames it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
@@ -136,9 +276,18 @@ def _write_atomic(target: Path, content: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         os.chmod(temp, mode)
-        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def _write_atomic(target: Path, content: bytes) -> None:
+    temp = _stage(target, content)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
         raise
 
 

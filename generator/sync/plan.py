@@ -118,7 +118,7 @@ def check_path(path: str) -> str:
     if (
         not path
         or path.startswith(("/", "\\"))
-        or normal == ".."
+        or normal in (".", "..")
         or normal.startswith("../")
         or "\\" in path
         or ":" in path
