@@ -1,0 +1,42 @@
+"""The bench's arithmetic: medians, ratios against a target, growth of the cost per doc."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+def median(samples: Sequence[float]) -> float:
+    if not samples:
+        raise ValueError("no samples")
+    return float(statistics.median(samples))
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    """numerator / denominator; infinite when the denominator is zero."""
+    return numerator / denominator if denominator else float("inf")
+
+
+def per_doc_growth(
+    small_seconds: float, small_docs: int, large_seconds: float, large_docs: int
+) -> float:
+    """How much the cost of one doc grows from the small run to the large one (1.0: linear)."""
+    return ratio(large_seconds / large_docs, small_seconds / small_docs)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of the issue: `value` must be at most `limit`."""
+
+    name: str
+    value: float
+    limit: float
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.limit
+
+    def line(self) -> str:
+        verdict = "met" if self.met else f"NOT met ({self.value / self.limit:.1f}x over)"
+        return f"{self.name}: {self.value:.3f} (limit {self.limit:g}) {verdict}"

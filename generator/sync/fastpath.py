@@ -1,0 +1,248 @@
+"""The no-op fast path: replay a run that changed nothing when nothing that shapes its result changed since.
+
+After a `gen` or `check` that exited 0 and left the output folder as it found it, a record keeps what the run
+printed and three digests: of the command line, settings, docmodels code and dependency versions (`key`); of
+every input file, meaning everything below the doc folders, the templates and the configuration file
+(`inputs`); and of every file in the output folder (`outputs`). Output is a deterministic function of these,
+so while all three digests match, the same command would print the same text and write nothing: it is
+replayed without reading, rendering or formatting anything. Any difference, or an unreadable record, means
+the normal run. Records live in the user's cache folder (`$DOCMODELS_CACHE_DIR`, else `$XDG_CACHE_HOME/docmodels`,
+else `~/.cache/docmodels`), never in the project: `check` writes nothing there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TextIO
+
+import generator
+from generator.config import Config
+
+
+def cache_folder() -> Path:
+    """Where records are kept: outside every project, so that no run writes into the output folder."""
+    explicit = os.environ.get("DOCMODELS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "docmodels"
+
+
+def record_path(config: Config, command: str) -> Path:
+    """One record per output folder and command line."""
+    where = f"{config.out.resolve()}\0{command}"
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return cache_folder() / f"fastpath-{name}.json"
+
+
+_FORMAT = 1
+#: Folders whose contents never shape docmodels' output.
+_SKIPPED_DIRS = {".git", "__pycache__"}
+_SKIPPED_SUFFIXES = (".pyc", ".pyo")
+_DEPENDENCIES = ("black", "jinja2", "markdown_it")
+
+
+@dataclass(frozen=True)
+class State:
+    """Digests of everything a run's result depends on."""
+
+    key: str
+    inputs: str
+    outputs: str
+
+
+@dataclass(frozen=True)
+class Replay:
+    """What the recorded run printed, and its exit code."""
+
+    stdout: str
+    stderr: str
+    code: int
+
+
+def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
+    """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
+    replay = lookup(config, command)
+    if replay is not None:
+        sys.stderr.write(replay.stderr)
+        sys.stdout.write(replay.stdout)
+        return replay.code
+    roots = template_roots(config)
+    before = current(config, command, roots)
+    with recording() as (out, err):
+        code = full_run()
+    remember(config, command, roots, before, Replay(out.text(), err.text(), code))
+    return code
+
+
+class Tee:
+    """A stream that passes everything through to `terminal` and keeps a copy."""
+
+    def __init__(self, terminal: TextIO) -> None:
+        self.terminal = terminal
+        self._parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        return self.terminal.write(text)
+
+    def flush(self) -> None:
+        self.terminal.flush()
+
+    def isatty(self) -> bool:
+        return self.terminal.isatty()
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.terminal, name)  # encoding, errors, fileno, ... of the real stream
+
+
+@contextmanager
+def recording() -> Iterator[tuple[Tee, Tee]]:
+    """Copy what is printed on stdout and stderr meanwhile."""
+    saved = sys.stdout, sys.stderr
+    out, err = Tee(sys.stdout), Tee(sys.stderr)
+    sys.stdout, sys.stderr = out, err
+    try:
+        yield out, err
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def template_roots(config: Config) -> tuple[Path, ...]:
+    """The folders templates are read from (imports the renderer: only for a full run)."""
+    from generator.render.targets import templates_root
+
+    return tuple(p for p in (config.templates, templates_root()) if p is not None)
+
+
+def current(config: Config, command: str, roots: Sequence[Path]) -> State:
+    """The state now; `command` names the command line (subcommand and every option)."""
+    key = hashlib.sha256()
+    for part in (
+        str(_FORMAT),
+        command,
+        generator.__version__,
+        sys.version,
+        os.getcwd(),
+        repr(config),
+        *(_installed(name) for name in _DEPENDENCIES),
+        _tree_digest([Path(generator.__file__).parent]),
+    ):
+        key.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    inputs = [*config.docs, *roots]
+    if config.source is not None:
+        inputs.append(config.source)
+    return State(key.hexdigest(), _tree_digest(inputs), _tree_digest([config.out]))
+
+
+def lookup(config: Config, command: str) -> Replay | None:
+    """The recorded run's output, when it is provably what this run would do; otherwise None."""
+    try:
+        data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
+        recorded = State(**data["state"])
+        roots = [Path(p) for p in data["template_roots"]]
+        replay = Replay(**data["replay"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if replay.code != 0 or current(config, command, roots) != recorded:
+        return None
+    return replay
+
+
+def remember(
+    config: Config, command: str, roots: Sequence[Path], before: State, replay: Replay
+) -> bool:
+    """Record a run that exited 0 and changed nothing; True when recorded.
+
+    `before` is the state taken before the run: when the state after it differs (gen wrote or removed a
+    file, or an input changed meanwhile), nothing is recorded."""
+    if replay.code != 0 or not config.out.is_dir() or current(config, command, roots) != before:
+        return False
+    data = {
+        "state": asdict(before),
+        "template_roots": [str(p) for p in roots],
+        "replay": asdict(replay),
+    }
+    target = record_path(config, command)
+    folder = target.parent
+    try:
+        folder.mkdir(exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".fastpath-", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(temp, target)
+    except OSError:
+        return False
+    return True
+
+
+def _installed(module: str) -> str:
+    """Which installation of a dependency is imported: its folder and the dist-info beside it (the version).
+
+    Cheaper than importlib.metadata, which would cost more than the rest of the fast path."""
+    from importlib.util import find_spec
+
+    spec = find_spec(module)
+    if spec is None or spec.origin is None:
+        return f"{module} missing"
+    package = Path(spec.origin).parent
+    prefix = module.replace("_", "").lower()
+    try:
+        infos = sorted(
+            n
+            for n in os.listdir(package.parent)
+            if n.endswith(".dist-info")
+            and n.replace("_", "").replace("-", "").lower().startswith(prefix)
+        )
+        stamps = [os.stat(package.parent / n / "RECORD").st_mtime_ns for n in infos]
+    except OSError:
+        infos, stamps = [], []
+    return f"{package}:{infos}:{stamps}"
+
+
+def _files(paths: Iterable[Path]) -> Iterable[tuple[str, str]]:
+    """(a name that says where the file is, its path) for every file below `paths`, in a stable order."""
+    for index, path in enumerate(paths):
+        root = os.fspath(path)
+        if os.path.isfile(root):
+            yield f"{index}:", root
+            continue
+        cut = len(os.path.join(root, ""))
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+            for name in sorted(files):
+                if not name.endswith(_SKIPPED_SUFFIXES):
+                    full = os.path.join(folder, name)
+                    yield f"{index}:{full[cut:]}", full
+
+
+def _tree_digest(paths: Iterable[Path]) -> str:
+    """One digest of every file's name and bytes below `paths` (a missing path counts as empty)."""
+    total = hashlib.sha256()
+    for name, file in _files(paths):
+        try:
+            fd = os.open(file, os.O_RDONLY)
+            try:
+                chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
+                while chunks[-1]:  # to the end, even if the file grew meanwhile
+                    chunks.append(os.read(fd, 1 << 20))
+                content = b"".join(chunks)
+            finally:
+                os.close(fd)
+        except OSError:
+            content = b"\0unreadable"
+        total.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        total.update(len(content).to_bytes(8, "big"))
+        total.update(content)
+    return total.hexdigest()

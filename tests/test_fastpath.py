@@ -1,0 +1,161 @@
+"""The no-op fast path: a run that would change nothing is replayed, and any change means a full run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import generator
+import generator.pipeline
+from generator.sync import fastpath
+
+SESSION = "specs/php/Models/Components/Session.md"
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts full runs (each reads, renders and formats through `pipeline.build`)."""
+    calls: list[int] = []
+    real = generator.pipeline.build
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(generator.pipeline, "build", counting)
+    return calls
+
+
+def _records(project: Path) -> list[Path]:
+    return sorted(fastpath.cache_folder().glob("fastpath-*.json"))
+
+
+def test_records_are_kept_outside_the_project(project: Path, run: Callable[..., Any]) -> None:
+    assert run("gen").code == 0
+    before = sorted(p for p in project.rglob("*"))
+    assert run("check").code == 0
+    assert _records(project)
+    assert not fastpath.cache_folder().is_relative_to(project)
+    assert sorted(p for p in project.rglob("*")) == before
+
+
+def test_a_run_that_changed_nothing_is_replayed_byte_for_byte(
+    project: Path, run: Callable[..., Any], builds: list[int]
+) -> None:
+    assert run("gen").code == 0
+    assert not _records(project)  # it wrote files: nothing to replay
+    full = run("gen", "--exit-nonzero-on-change")
+    assert full.code == 0 and len(builds) == 2 and len(_records(project)) == 1
+    replayed = run("gen", "--exit-nonzero-on-change")
+    assert len(builds) == 2, "the second no-op run must not read, render or format"
+    assert (replayed.code, replayed.out, replayed.err) == (full.code, full.out, full.err)
+    checked = run("check")
+    again = run("check")
+    assert len(builds) == 3 and (again.code, again.out) == (0, checked.out)
+    assert "is in sync" in again.out
+
+
+def _doc(project: Path) -> None:
+    path = project / SESSION
+    path.write_text(
+        path.read_text().replace("Unix timestamp of creation.", "Unix time of creation."),
+        encoding="utf-8",
+    )
+
+
+def _config(project: Path) -> None:
+    path = project / "pyproject.toml"
+    path.write_text(path.read_text() + "# a comment\n", encoding="utf-8")
+
+
+def _output(project: Path) -> None:
+    path = project / "generated/example_models/php/components/session.py"
+    path.write_text(path.read_text() + "# edited\n", encoding="utf-8")
+
+
+def _extra_output(project: Path) -> None:
+    (project / "generated/notes.txt").write_text("mine\n", encoding="utf-8")
+
+
+def _removed_output(project: Path) -> None:
+    (project / "generated/docs/index.md").unlink()
+
+
+def _new_doc(project: Path) -> None:
+    (project / "specs/php/Models/Components/Extra.md").write_text(
+        "# Extra\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+        "| `id` | *string* | :heavy_check_mark: | N/A |\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    "change", [_doc, _config, _output, _extra_output, _removed_output, _new_doc]
+)
+def test_any_changed_input_or_output_means_a_full_run(
+    project: Path, run: Callable[..., Any], builds: list[int], change: Callable[[Path], None]
+) -> None:
+    run("gen")
+    assert run("check").code == 0 and run("check").code == 0
+    assert len(builds) == 2  # the last check was replayed
+    change(project)
+    result = run("check")
+    assert len(builds) == 3, "a change must never be answered from the record"
+    if change is not _config:
+        assert result.code == 1, result.out
+    assert run("gen").code == 0 and len(builds) == 4
+
+
+def test_a_changed_template_means_a_full_run(
+    project: Path, run: Callable[..., Any], builds: list[int]
+) -> None:
+    target = project / "my_templates" / "tiny"
+    target.mkdir(parents=True)
+    (target / "manifest.toml").write_text(
+        'name = "tiny"\n[[outputs]]\ngroup = "models"\neach = "package"\ntemplate = "x.j2"\n'
+        'path = "x.txt"\nformat = "none"\n',
+        encoding="utf-8",
+    )
+    template = target / "x.j2"
+    template.write_text("one\n", encoding="utf-8")
+    options = ("--templates", "my_templates", "--target", "tiny", "--outputs", "models")
+    assert run("gen", *options).code == 0
+    assert run("gen", *options).code == 0 and run("gen", *options).code == 0
+    assert len(builds) == 2
+    template.write_text("two\n", encoding="utf-8")
+    assert run("gen", *options).code == 0 and len(builds) == 3
+    assert (project / "generated/x.txt").read_text() == "two\n"
+
+
+def test_another_docmodels_version_means_a_full_run(
+    project: Path, run: Callable[..., Any], builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("gen")
+    run("check")
+    monkeypatch.setattr(generator, "__version__", "9.9.9")
+    run("check")
+    assert len(builds) == 2 + 1
+
+
+def test_the_code_digest_sees_every_changed_or_added_file(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n")
+    first = fastpath._tree_digest([tmp_path])
+    (tmp_path / "a.py").write_text("x = 2\n")
+    second = fastpath._tree_digest([tmp_path])
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("")
+    third = fastpath._tree_digest([tmp_path])
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "a.pyc").write_bytes(b"cache")
+    assert len({first, second, third}) == 3
+    assert fastpath._tree_digest([tmp_path]) == third  # caches do not shape the output
+
+
+def test_a_failed_or_drifted_run_is_never_recorded(project: Path, run: Callable[..., Any]) -> None:
+    run("gen")
+    _output(project)
+    assert run("check").code == 1 and run("check").code == 1
+    assert not _records(project)
