@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: gen test check corpus lint typecheck clean
+.PHONY: gen test check corpus lint typecheck clean payloads fuzz bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,15 +28,36 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/docmodels check
 
 # Every folder of ../shared/corpus: read, generated, imported and its generated tests run; then the per-folder report.
 corpus: $(STAMP)
-	$(BIN)/python -m pytest -q tests/test_corpus.py tests/reader
+	DOCMODELS_CORPUS=all $(BIN)/python -m pytest -q -n auto tests/test_corpus.py tests/reader
 	$(BIN)/python bench/corpus_report.py
+
+# Fuzz the reader and the whole generator for FUZZ_SECONDS (default 30 minutes); a finding is saved under
+# tests/fuzz/regressions/ and replayed by the test suite from then on.
+FUZZ_SECONDS ?= 1800
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/target.py --seconds $(FUZZ_SECONDS)
+
+# Performance (issue 9): docmodels against datamodel-code-generator (kept in its own venv, bench/.venv, so its
+# pinned dependencies never mix with ours) and the whole corpus; several minutes. BENCH_QUICK=1: each once.
+BENCH_VENV := bench/.venv
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench: $(STAMP) $(BENCH_VENV)/.installed
+	$(BIN)/python bench/run.py
+
+# Real payloads: every corpus folder with an OpenAPI document, all matched models, 20 instances each.
+payloads: $(STAMP)
+	DOCMODELS_PAYLOADS=all $(BIN)/python -m pytest -q -s tests/test_payloads.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -10,13 +10,20 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from generator import __version__
-from generator.config import DIALECT_CHOICES, OUTPUT_GROUPS, Config, ConfigError, load_config
+from generator.config import (
+    DIALECT_CHOICES,
+    OUTPUT_GROUPS,
+    WIRE_NAME_POLICIES,
+    Config,
+    ConfigError,
+    load_config,
+)
+from generator.docfmt import commands as doc_commands
 from generator.ir import Diagnostic, Span
 from generator.ir_json import dumps
-from generator.pipeline import build
-from generator.reader import read_docs
+from generator.openapi import apply_wire_facts
 from generator.report import FORMATS, CheckResult, Format, print_check, print_diagnostics
-from generator.sync.disk import apply, compare
+from generator.sync.disk import OutputError, apply, compare
 from generator.sync.plan import read_fingerprints
 from generator.watch import watch
 
@@ -83,6 +90,17 @@ def _parser() -> argparse.ArgumentParser:
             metavar="FILE",
             help="the pyproject.toml to read (default: the nearest one)",
         )
+        sub.add_argument(
+            "--openapi",
+            metavar="FILE",
+            help="the API's OpenAPI document (JSON, or YAML with PyYAML): wire names, nullability, "
+            "consts, defaults and formats come from its schemas (config key `openapi`)",
+        )
+        sub.add_argument(
+            "--wire-names",
+            choices=WIRE_NAME_POLICIES,
+            help="how the API spells the docs' field names (config key `wire_names`; default: as-written)",
+        )
     for sub in (gen, check):
         sub.add_argument(
             "--out", metavar="DIR", help="the output folder (config key `out`; default: generated)"
@@ -110,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--quiet", action="store_true", help="print no diffs, only the lists and the summary line"
     )
+    gen.add_argument("--quiet", action="store_true", help="show no progress bar")
     gen.add_argument(
         "--watch",
         action="store_true",
@@ -127,11 +146,14 @@ def _parser() -> argparse.ArgumentParser:
             default="text",
             help="text (default); json (a report for tools); github (workflow annotations on the doc lines)",
         )
+    doc_commands.add_parsers(commands)  # fmt, lint, new
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in doc_commands.COMMANDS:
+        return doc_commands.run(args)
     try:
         config = load_config(_overrides(args), args.config)
     except ConfigError as exc:
@@ -141,13 +163,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _ir(config, args.verbose)
     if args.command == "gen" and args.watch:
         return _watch(args)
+    # Lazy: a no-op run (the pre-commit hook's usual case) never imports black, Jinja or markdown-it.
+    from generator import progress
+    from generator.sync import fastpath
+
+    progress.configure(not args.quiet)
+    command = repr(sorted((key, str(value)) for key, value in vars(args).items()))
     if args.command == "gen":
-        return _gen(config, args.format, args.exit_nonzero_on_change, args.verbose)
-    return _check(config, args.quiet, args.format, args.verbose)
+        return fastpath.run(
+            config,
+            command,
+            lambda: _gen(config, args.format, args.exit_nonzero_on_change, args.verbose),
+        )
+    return fastpath.run(
+        config, command, lambda: _check(config, args.quiet, args.format, args.verbose)
+    )
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    values: dict[str, Any] = {"dialect": args.dialect}
+    values: dict[str, Any] = {
+        "dialect": args.dialect,
+        "openapi": args.openapi,
+        "wire_names": args.wire_names,
+    }
     if args.paths:
         values["docs"] = [str(p) for p in args.paths]
     for key in ("out", "package", "outputs", "target", "templates"):
@@ -167,8 +205,10 @@ def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
 
 
 def _ir(config: Config, verbose: bool = False) -> int:
-    spec = read_docs(list(config.docs), config.dialect)
-    sys.stdout.write(dumps(spec))
+    from generator.reader import read_docs
+
+    spec, report = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
+    sys.stdout.write(dumps(spec, report))
     print_diagnostics(spec.diagnostics, "text", sys.stderr, verbose)
     return EXIT_ERROR if spec.errors else EXIT_OK
 
@@ -218,6 +258,10 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> int:
+    from generator.pipeline import build
+    from generator.reader import changed_docs, stamp_docs
+
+    stamps = stamp_docs(list(config.docs))
     built = build(config)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
@@ -238,7 +282,16 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
         print_diagnostics([*built.diagnostics, *blocked], fmt, stream, verbose)
         return EXIT_ERROR
     print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
-    applied = apply(built.plan, config.out, drift)
+    # Faults (a doc replaced during the run, a read-only folder, a full disk, Ctrl-C) leave the old files intact.
+    changed = changed_docs(list(config.docs), stamps)
+    if changed:
+        print_diagnostics(changed, fmt, stream, verbose)
+        return EXIT_ERROR
+    try:
+        applied = apply(built.plan, config.out, drift)
+    except OutputError as exc:
+        print_diagnostics([exc.diagnostic], fmt, stream, verbose)
+        return EXIT_ERROR
     for path in applied.kept:
         print(
             f"{_label(config)}/{path}: kept: edited since docmodels wrote it; delete it by hand",
@@ -256,6 +309,8 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
 
 
 def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
+    from generator.pipeline import build
+
     built = build(config)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -14,7 +15,18 @@ from typing import Any
 from generator.ir import Diagnostic, Span
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
-DIALECT_CHOICES = ("auto", "typescript", "python", "go", "php", "java", "csharp", "ruby", "unity")
+DIALECT_CHOICES = (
+    "auto",
+    "typescript",
+    "python",
+    "go",
+    "php",
+    "java",
+    "csharp",
+    "ruby",
+    "unity",
+    "plain",
+)
 DEFAULTS: dict[str, Any] = {
     "docs": ["specs"],
     "out": "generated",
@@ -23,7 +35,11 @@ DEFAULTS: dict[str, Any] = {
     "target": "dataclasses",
     "templates": None,
     "dialect": "auto",
+    "openapi": None,
+    "wire_names": "as-written",
+    "wire_name_overrides": {},
 }
+WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -39,6 +55,9 @@ class Config:
     templates: Path | None
     dialect: str
     source: Path | None
+    openapi: Path | None = None
+    wire_names: str = "as-written"
+    wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -49,6 +68,13 @@ class Config:
             "templates": self.templates is not None,
             "dialect": self.dialect,
         }
+        # Added only when set, so that the output of existing configurations keeps its fingerprint.
+        if self.openapi is not None:
+            data["openapi"] = True
+        if self.wire_names != "as-written":
+            data["wire_names"] = self.wire_names
+        if self.wire_name_overrides:
+            data["wire_name_overrides"] = dict(sorted(self.wire_name_overrides.items()))
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -127,6 +153,25 @@ def load_config(
             f"`dialect` must be one of {', '.join(DIALECT_CHOICES)}",
         ),
         (isinstance(merged["target"], str), "target", "`target` must be a name"),
+        (
+            merged["openapi"] is None or isinstance(merged["openapi"], str),
+            "openapi",
+            "`openapi` must be the path of an OpenAPI document (JSON or YAML)",
+        ),
+        (
+            merged["wire_names"] in WIRE_NAME_POLICIES,
+            "wire_names",
+            f"`wire_names` must be one of {', '.join(WIRE_NAME_POLICIES)}",
+        ),
+        (
+            isinstance(merged["wire_name_overrides"], dict)
+            and all(
+                isinstance(k, str) and "." in k and isinstance(v, str) and v
+                for k, v in merged["wire_name_overrides"].items()
+            ),
+            "wire_name_overrides",
+            '`wire_name_overrides` must map "Model.field" to a wire name',
+        ),
     ]
     for ok, key, message in checks:
         if not ok:
@@ -143,6 +188,9 @@ def load_config(
         templates=(where("templates") / templates).resolve() if templates else None,
         dialect=merged["dialect"],
         source=pyproject,
+        openapi=(where("openapi") / merged["openapi"]).resolve() if merged["openapi"] else None,
+        wire_names=merged["wire_names"],
+        wire_name_overrides=dict(merged["wire_name_overrides"]),
     )
 
 

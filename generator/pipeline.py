@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from generator.config import Config
 from generator.formatting import FormatError, format_all
 from generator.ir import Diagnostic, Span, Spec
+from generator.openapi import apply_wire_facts
+from generator.progress import Progress
 from generator.reader import read_docs
-from generator.render.planner import render_files
+from generator.render.planner import RenderedFile, render_files
 from generator.render.targets import TargetError, load_target
 from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest
 
@@ -25,7 +27,7 @@ class Built:
 
 
 def build(config: Config) -> Built:
-    spec = read_docs(list(config.docs), config.dialect)
+    spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
     if spec.errors:
         return Built(spec, None, spec.diagnostics)
     problems: list[Diagnostic] = []
@@ -47,9 +49,7 @@ def build(config: Config) -> Built:
             formatted[f.path] = reused
     todo = [f for f in python if f.path not in formatted]
     try:
-        formatted.update(
-            zip((f.path for f in todo), format_all([(f.path, f.text) for f in todo]), strict=True)
-        )
+        formatted.update(_format(todo))
     except FormatError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM302", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))
@@ -67,3 +67,16 @@ def build(config: Config) -> Built:
 
 def _config_path(config: Config) -> str:
     return config.source.name if config.source else "docmodels"
+
+
+def _format(todo: list[RenderedFile]) -> dict[str, str]:
+    """black over the files; on a terminal, in slices that move a progress bar."""
+    with Progress("formatting", len(todo)) as bar:
+        step = max(64, len(todo) // 20) if bar.shown else max(1, len(todo))
+        done: dict[str, str] = {}
+        for start in range(0, len(todo), step):
+            part = todo[start : start + step]
+            texts = format_all([(f.path, f.text) for f in part])
+            done.update(zip((f.path for f in part), texts, strict=True))
+            bar.advance(len(part))
+        return done

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 CORPUS = ROOT.parent / "shared" / "corpus"
+#: The smallest corpus folder of each dialect: what CI generates and tests (`make corpus` does them all).
+CORPUS_SAMPLE = (
+    "csharp/speakeasy-sdks__netevia-csharp-sdk",
+    "go/dubinc__dub-go",
+    "java/speakeasy-api__openapi-generation-tests",
+    "php/speakeasy-sdks__tigris-php-sdk",
+    "python/speakeasy-api__openapi-generation-tests",
+    "ruby/speakeasy-api__openapi-generation-tests",
+    "ts/dubinc__dub-ts",
+    "unity/speakeasy-api__speakeasy-client-sdk-unity",
+)
+#: `DOCMODELS_CORPUS=all` (set by `make corpus`) runs the corpus tests on every folder.
+WHOLE_CORPUS = os.environ.get("DOCMODELS_CORPUS") == "all"
 
 
 @dataclass
@@ -23,6 +37,14 @@ class Result:
     code: int
     out: str
     err: str
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own docmodels cache folder (the no-op fast path's records)."""
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path_factory.mktemp("docmodels-cache")))
 
 
 @pytest.fixture

@@ -58,6 +58,15 @@ def test_optional_actor_round_trips_nested() -> None:
     assert session.to_dict() == data
 
 
+def test_an_optional_field_sent_as_null_is_written_back_as_null() -> None:
+    data = dict(SESSION, actor=None)
+    session = Session.from_dict(data)
+    assert session.actor is None
+    assert session == Session.from_dict(SESSION)
+    assert session.to_dict() == data
+    assert "actor" not in Session.from_dict(SESSION).to_dict()
+
+
 def test_status_enum_rejects_unknown_value() -> None:
     with pytest.raises(ValidationError, match=r"Session\.status: 'sleeping' is not a Status value"):
         Session.from_dict(dict(SESSION, status="sleeping"))

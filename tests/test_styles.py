@@ -16,7 +16,7 @@ from generator.config import Config
 from generator.pipeline import build
 from generator.render.targets import load_target, templates_root
 from generator.sync.disk import apply, compare
-from tests.conftest import CORPUS, SPECS
+from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS
 
 #: The built-in styles that render Python (they extend the `python` base target).
 PYTHON_STYLES = sorted(
@@ -24,17 +24,6 @@ PYTHON_STYLES = sorted(
     for p in templates_root().glob("*/manifest.toml")
     if p.parent.name != "python"
     and templates_root() / "python" in load_target(p.parent.name).folders
-)
-#: The smallest corpus folder of each dialect.
-CORPUS_SAMPLE = (
-    "csharp/speakeasy-sdks__netevia-csharp-sdk",
-    "go/dubinc__dub-go",
-    "java/speakeasy-api__openapi-generation-tests",
-    "php/speakeasy-sdks__tigris-php-sdk",
-    "python/speakeasy-api__openapi-generation-tests",
-    "ruby/speakeasy-api__openapi-generation-tests",
-    "ts/dubinc__dub-ts",
-    "unity/speakeasy-api__speakeasy-client-sdk-unity",
 )
 CASES = [(style, "specs") for style in PYTHON_STYLES] + [
     (style, folder) for style in PYTHON_STYLES if style != "dataclasses" for folder in CORPUS_SAMPLE

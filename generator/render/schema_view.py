@@ -125,6 +125,10 @@ def _model_schema(spec: Spec, model: Model, ref: RefTo) -> dict[str, Any]:
 
 def _field_schema(f: Field, ref: RefTo) -> dict[str, Any]:
     schema = _type_schema(f.type, ref)
+    if f.format and "type" in schema and "format" not in schema:
+        schema = {**schema, "format": f.format}
+    if f.has_const:
+        schema = {**schema, "const": f.const}
     if (f.nullable is not False or not f.required) and not _admits_null(f.type):
         schema = _or_null(schema)
     else:
@@ -138,6 +142,8 @@ def _field_schema(f: Field, ref: RefTo) -> dict[str, Any]:
             )
     if description:
         schema["description"] = description
+    if f.has_default:
+        schema["default"] = f.default
     return schema
 
 
