@@ -170,3 +170,20 @@ def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
     assert process.returncode == 0, err
     assert "watching for changes" in out and "stopped watching" in out
     assert out.count("docmodels: ") >= 4  # two runs, the watching line, the stop line
+
+
+def test_version_imports_nothing_but_the_entry_point() -> None:
+    """`docmodels --version` must cost about as much as starting Python (issue 9: within 5x)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['docmodels', '--version']\n"
+        "from generator.entry import main\n"
+        "assert main() == 0\n"
+        "heavy = ('black', 'jinja2', 'markdown_it', 'generator.cli', 'generator.config')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [f"docmodels {__import__('generator').__version__}", "[]"]
