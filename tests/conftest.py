@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.config import Config
+from generator.ir import Spec
+from generator.pipeline import build
+from generator.sync.disk import apply, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -80,6 +84,33 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the corpus is not beside the project ({CORPUS})")
     return CORPUS
+
+
+def generate(
+    docs: Path,
+    out: Path,
+    *,
+    target: str = "dataclasses",
+    package: str = "models",
+    outputs: tuple[str, ...] = ("models", "docs", "tests"),
+) -> Spec:
+    """Run the real pipeline on `docs` into `out`, failing the test on any error; returns the IR."""
+    config = Config(
+        docs=(docs,),
+        out=out,
+        package=package,
+        outputs=outputs,
+        target=target,
+        templates=None,
+        dialect="auto",
+        source=None,
+    )
+    built = build(config)
+    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
+    assert not errors, "\n".join(errors[:20])
+    assert built.plan is not None
+    apply(built.plan, out, compare(built.plan, out))
+    return built.spec
 
 
 def import_fresh(folder: Path, package: str) -> None:

@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import Config
-from generator.pipeline import build
-from generator.sync.disk import apply, compare
-from tests.conftest import CORPUS, CORPUS_SAMPLE, WHOLE_CORPUS
+from tests.conftest import CORPUS, CORPUS_SAMPLE, WHOLE_CORPUS, generate
 
 #: Corpus folder -> the dialect every page in it must be read as.
 DIALECT_FOLDERS = {
@@ -55,26 +52,13 @@ TYPE_CHECKED = {
 def test_corpus_folder_generates_and_its_tests_pass(
     folder: str, corpus: Path, tmp_path: Path
 ) -> None:
-    config = Config(
-        docs=(corpus / folder,),
-        out=tmp_path / "out",
-        package="corpus_models",
-        outputs=("models", "docs", "tests"),
-        target="dataclasses",
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
-    assert not errors, "\n".join(errors[:20])
-    assert built.plan is not None
-    dialects = {m.dialect for m in built.spec.models}
+    out = tmp_path / "out"
+    spec = generate(corpus / folder, out, package="corpus_models")
+    dialects = {m.dialect for m in spec.models}
     assert dialects == {DIALECT_FOLDERS[folder.split("/")[0]]}
-    apply(built.plan, config.out, compare(built.plan, config.out))
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
-        cwd=config.out,
+        cwd=out,
         capture_output=True,
         text=True,
         env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
@@ -92,7 +76,7 @@ def test_corpus_folder_generates_and_its_tests_pass(
                 "corpus_models",
                 "tests",
             ],
-            cwd=config.out,
+            cwd=out,
             capture_output=True,
             text=True,
         )

@@ -12,11 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import Config
-from generator.pipeline import build
 from generator.render.targets import load_target, templates_root
-from generator.sync.disk import apply, compare
-from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS
+from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS, generate
 
 #: The built-in styles that render Python (they extend the `python` base target).
 PYTHON_STYLES = sorted(
@@ -28,24 +25,6 @@ PYTHON_STYLES = sorted(
 CASES = [(style, "specs") for style in PYTHON_STYLES] + [
     (style, folder) for style in PYTHON_STYLES if style != "dataclasses" for folder in CORPUS_SAMPLE
 ]
-
-
-def generate(style: str, docs: Path, out: Path, package: str) -> None:
-    config = Config(
-        docs=(docs,),
-        out=out,
-        package=package,
-        outputs=("models", "docs", "tests"),
-        target=style,
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
-    assert not errors, "\n".join(errors[:20])
-    assert built.plan is not None
-    apply(built.plan, out, compare(built.plan, out))
 
 
 def run_generated_tests(out: Path) -> None:
@@ -83,6 +62,6 @@ def test_style_generates_passes_its_tests_and_type_checks(
         pytest.skip(f"the corpus is not beside the project ({CORPUS})")
     out = tmp_path / "out"
     package = f"{style}_models"
-    generate(style, docs, out, package)
+    generate(docs, out, target=style, package=package)
     run_generated_tests(out)
     type_check(out, package, tmp_path / "mypy-cache")

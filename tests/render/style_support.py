@@ -9,9 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-from generator.config import Config
-from generator.pipeline import build
-from generator.sync.disk import apply, compare
+from tests.conftest import generate as run_pipeline
 
 #: A model with a wire name, a name that shadows library attributes, a clash between one field's
 #: Python name and another's wire name, bytes, a date-time, an open enum, a self-reference and a
@@ -62,21 +60,7 @@ def write_docs(root: Path) -> Path:
 
 
 def generate(style: str, docs: Path, out: Path, package: str) -> None:
-    config = Config(
-        docs=(docs,),
-        out=out,
-        package=package,
-        outputs=("models",),
-        target=style,
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
-    assert not errors, errors
-    assert built.plan is not None
-    apply(built.plan, out, compare(built.plan, out))
+    run_pipeline(docs, out, target=style, package=package, outputs=("models",))
 
 
 @contextmanager

@@ -10,13 +10,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from generator.config import Config
 from generator.examples import example_for
 from generator.ir import Spec
-from generator.pipeline import build
 from generator.render.python_view import PyStyle, python_package
-from generator.sync.disk import apply, compare
-from tests.conftest import CORPUS, SPECS
+from tests.conftest import CORPUS, SPECS, generate
 
 BASE = "file:///schemas/"
 #: One corpus folder per dialect.
@@ -30,23 +27,6 @@ CORPUS_SAMPLE = (
     "ts/dubinc__dub-ts",
     "unity/speakeasy-api__speakeasy-client-sdk-unity",
 )
-
-
-def generate(docs: Path, out: Path) -> Spec:
-    config = Config(
-        docs=(docs,),
-        out=out,
-        package="models",
-        outputs=("models", "docs", "tests"),
-        target="jsonschema",
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    assert built.plan is not None, [d.render() for d in built.diagnostics]
-    apply(built.plan, out, compare(built.plan, out))
-    return built.spec
 
 
 def load_documents(out: Path) -> dict[str, Any]:
@@ -76,7 +56,7 @@ def examples(spec: Spec) -> list[tuple[str, Any]]:
 
 
 def test_every_document_is_a_valid_2020_12_schema(tmp_path: Path) -> None:
-    spec = generate(SPECS, tmp_path)
+    spec = generate(SPECS, tmp_path, target="jsonschema")
     documents = load_documents(tmp_path)
     assert "models.schema.json" in documents
     assert len(documents) == 1 + len(spec.models)
@@ -86,7 +66,7 @@ def test_every_document_is_a_valid_2020_12_schema(tmp_path: Path) -> None:
 
 
 def test_examples_validate_against_each_document_and_the_bundle(tmp_path: Path) -> None:
-    spec = generate(SPECS, tmp_path)
+    spec = generate(SPECS, tmp_path, target="jsonschema")
     documents = load_documents(tmp_path)
     bundle = documents["models.schema.json"]
     cases = examples(spec)
@@ -100,7 +80,7 @@ def test_examples_validate_against_each_document_and_the_bundle(tmp_path: Path) 
 
 
 def test_the_docs_example_is_kept_and_validates(tmp_path: Path) -> None:
-    generate(SPECS, tmp_path)
+    generate(SPECS, tmp_path, target="jsonschema")
     documents = load_documents(tmp_path)
     doc = documents["typescript/components/session_response.schema.json"]
     (example,) = doc["examples"]
@@ -108,7 +88,7 @@ def test_the_docs_example_is_kept_and_validates(tmp_path: Path) -> None:
 
 
 def test_wrong_data_is_rejected(tmp_path: Path) -> None:
-    spec = generate(SPECS, tmp_path)
+    spec = generate(SPECS, tmp_path, target="jsonschema")
     documents = load_documents(tmp_path)
     path = "typescript/components/session_response.schema.json"
     validator = validator_for(documents, path)
@@ -135,7 +115,7 @@ def test_wire_names_nullability_and_deprecation(tmp_path: Path) -> None:
         "| `born` | *Optional[date]* | :heavy_minus_sign: | Birth date. |\n",
         encoding="utf-8",
     )
-    generate(docs, tmp_path / "out")
+    generate(docs, tmp_path / "out", target="jsonschema")
     documents = load_documents(tmp_path / "out")
     (name,) = [n for n in documents if n != "models.schema.json"]
     schema = documents[name]
@@ -153,7 +133,7 @@ def test_wire_names_nullability_and_deprecation(tmp_path: Path) -> None:
 def test_corpus_examples_validate_against_the_bundle(folder: str, tmp_path: Path) -> None:
     if not (CORPUS / folder).is_dir():
         pytest.skip("the corpus is not beside the project")
-    spec = generate(CORPUS / folder, tmp_path)
+    spec = generate(CORPUS / folder, tmp_path, target="jsonschema")
     documents = load_documents(tmp_path)
     bundle = documents["models.schema.json"]
     Draft202012Validator.check_schema(bundle)

@@ -13,10 +13,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from generator.config import Config
-from generator.pipeline import build
-from generator.sync.disk import apply, compare
-from tests.conftest import SPECS
+from tests.conftest import SPECS, generate
 
 PACKAGE = "msgspec_style_models"
 OPEN_ENUM_DOC = """# Color
@@ -48,22 +45,6 @@ PAYLOAD: dict[str, Any] = {
 }
 
 
-def generate(docs: Path, out: Path) -> None:
-    config = Config(
-        docs=(docs,),
-        out=out,
-        package=PACKAGE,
-        outputs=("models",),
-        target="msgspec",
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    assert built.plan is not None, [d.render() for d in built.diagnostics]
-    apply(built.plan, out, compare(built.plan, out))
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     docs = tmp_path_factory.mktemp("docs")
@@ -74,7 +55,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (docs / "extra").mkdir()
     (docs / "extra" / "Color.md").write_text(OPEN_ENUM_DOC, encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
-    generate(docs, out)
+    generate(docs, out, target="msgspec", package=PACKAGE, outputs=("models",))
     sys.path.insert(0, str(out))
     try:
         yield out

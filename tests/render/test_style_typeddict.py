@@ -13,10 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.config import Config
-from generator.pipeline import build
-from generator.sync.disk import apply, compare
-from tests.conftest import SPECS
+from tests.conftest import SPECS, generate
 
 PACKAGE = "typeddict_style_models"
 KEYWORDS_DOC = """# Header
@@ -61,19 +58,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (docs / "extra" / "header.md").write_text(KEYWORDS_DOC, encoding="utf-8")
     (docs / "extra" / "Color.md").write_text(OPEN_ENUM_DOC, encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
-    config = Config(
-        docs=(docs,),
-        out=out,
-        package=PACKAGE,
-        outputs=("models",),
-        target="typeddict",
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    assert built.plan is not None, [d.render() for d in built.diagnostics]
-    apply(built.plan, out, compare(built.plan, out))
+    generate(docs, out, target="typeddict", package=PACKAGE, outputs=("models",))
     sys.path.insert(0, str(out))
     try:
         yield out
