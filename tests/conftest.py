@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -111,6 +112,30 @@ def generate(
     assert built.plan is not None
     apply(built.plan, out, compare(built.plan, out))
     return built.spec
+
+
+def run_generated_tests(out: Path) -> None:
+    """Run the generated pytest suite in `out`; fail with its output unless it passes."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-3000:]
+    assert " passed" in done.stdout
+
+
+def type_check(out: Path, package: str, cache: Path) -> None:
+    """`mypy --strict` on the generated package and its tests; fail with its report."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 
 
 def import_fresh(folder: Path, package: str) -> None:

@@ -7,13 +7,18 @@ Skipped when the corpus is not beside the project. The rules are general; no cor
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, CORPUS_SAMPLE, WHOLE_CORPUS, generate
+from tests.conftest import (
+    CORPUS,
+    CORPUS_SAMPLE,
+    WHOLE_CORPUS,
+    generate,
+    run_generated_tests,
+    type_check,
+)
 
 #: Corpus folder -> the dialect every page in it must be read as.
 DIALECT_FOLDERS = {
@@ -56,28 +61,6 @@ def test_corpus_folder_generates_and_its_tests_pass(
     spec = generate(corpus / folder, out, package="corpus_models")
     dialects = {m.dialect for m in spec.models}
     assert dialects == {DIALECT_FOLDERS[folder.split("/")[0]]}
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
-        cwd=out,
-        capture_output=True,
-        text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    run_generated_tests(out)
     if folder in TYPE_CHECKED:
-        checked = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mypy",
-                "--strict",
-                "--cache-dir",
-                str(tmp_path / "cache"),
-                "corpus_models",
-                "tests",
-            ],
-            cwd=out,
-            capture_output=True,
-            text=True,
-        )
-        assert checked.returncode == 0, checked.stdout[-3000:]
+        type_check(out, "corpus_models", tmp_path / "cache")

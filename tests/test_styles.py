@@ -6,14 +6,19 @@ The dataclasses style's corpus runs are in test_corpus.py (every folder); here i
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.render.targets import load_target, templates_root
-from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS, generate
+from tests.conftest import (
+    CORPUS,
+    CORPUS_SAMPLE,
+    SPECS,
+    generate,
+    run_generated_tests,
+    type_check,
+)
 
 #: The built-in styles that render Python (they extend the `python` base target).
 PYTHON_STYLES = sorted(
@@ -25,28 +30,6 @@ PYTHON_STYLES = sorted(
 CASES = [(style, "specs") for style in PYTHON_STYLES] + [
     (style, folder) for style in PYTHON_STYLES if style != "dataclasses" for folder in CORPUS_SAMPLE
 ]
-
-
-def run_generated_tests(out: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
-        cwd=out,
-        capture_output=True,
-        text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
-    )
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-3000:]
-    assert " passed" in done.stdout
-
-
-def type_check(out: Path, package: str, cache: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"],
-        cwd=out,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 
 
 def test_every_style_is_found() -> None:
