@@ -124,6 +124,17 @@ def walk_type(expr: TypeExpr) -> Iterator[TypeExpr]:
             yield from walk_type(member)
 
 
+def admits_null(expr: TypeExpr) -> bool:
+    """Whether the type itself takes null: `null`, `any`, a null constant, or a union with one of them."""
+    if isinstance(expr, Primitive):
+        return expr.kind in ("null", "any")
+    if isinstance(expr, Literal):
+        return expr.value is None
+    if isinstance(expr, UnionOf):
+        return any(admits_null(m) for m in expr.members)
+    return False
+
+
 @dataclass(frozen=True)
 class Deprecation:
     message: str
@@ -150,6 +161,11 @@ class Field:
     format: str | None = None
     #: Where facts came from when not from the doc: (fact, source) pairs, source `spec` or `config`.
     facts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def accepts_null(self) -> bool:
+        """Whether models take null here: the doc says nullable or cannot say, or the field is optional."""
+        return self.nullable is not False or not self.required
 
     def fact_source(self, fact: str) -> str:
         """Where one fact (`wire_name`, `nullable`, ...) came from: `doc` unless `facts` says otherwise."""

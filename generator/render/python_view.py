@@ -27,6 +27,7 @@ from generator.ir import (
     Spec,
     TypeExpr,
     UnionOf,
+    admits_null,
     walk_type,
 )
 from generator.render import naming
@@ -377,7 +378,7 @@ class _PyModelBuilder:
         result = []
         for f, attr in zip(ordered, attrs, strict=True):
             annotation = self.annotation(f.type)
-            if (f.nullable is not False or not f.required) and not _admits_none(f.type):
+            if f.accepts_null and not admits_null(f.type):
                 annotation = f"{annotation} | None"
             result.append(
                 PyField(
@@ -495,16 +496,6 @@ def _import_line(here: tuple[str, ...], there: tuple[str, ...], module: str, nam
     dots = "." * (len(here) - common + 1)
     path = ".".join((*there[common:], module))
     return f"from {dots}{path} import {name}"
-
-
-def _admits_none(expr: TypeExpr) -> bool:
-    if isinstance(expr, Primitive):
-        return expr.kind in ("null", "any")
-    if isinstance(expr, Literal):
-        return expr.value is None
-    if isinstance(expr, UnionOf):
-        return any(_admits_none(m) for m in expr.members)
-    return False
 
 
 def _dedupe(parts: Iterable[str]) -> list[str]:

@@ -25,6 +25,7 @@ from generator.ir import (
     Spec,
     TypeExpr,
     UnionOf,
+    admits_null,
 )
 from generator.render.literals import UNSAFE
 from generator.render.python_view import PyPackage
@@ -129,10 +130,7 @@ def _field_schema(f: Field, ref: RefTo) -> dict[str, Any]:
         schema = {**schema, "format": f.format}
     if f.has_const:
         schema = {**schema, "const": f.const}
-    if (f.nullable is not False or not f.required) and not _admits_null(f.type):
-        schema = _or_null(schema)
-    else:
-        schema = dict(schema)
+    schema = _or_null(schema) if f.accepts_null and not admits_null(f.type) else dict(schema)
     description = f.description
     if f.deprecated is not None:
         schema["deprecated"] = True
@@ -169,13 +167,3 @@ def _or_null(schema: dict[str, Any]) -> dict[str, Any]:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         return {"type": [*types, "null"]}
     return {"anyOf": [schema, _NULL]}
-
-
-def _admits_null(expr: TypeExpr) -> bool:
-    if isinstance(expr, Primitive):
-        return expr.kind in ("null", "any")
-    if isinstance(expr, Literal):
-        return expr.value is None
-    if isinstance(expr, UnionOf):
-        return any(_admits_null(m) for m in expr.members)
-    return False

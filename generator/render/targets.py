@@ -48,7 +48,7 @@ class OutputRule:
 class Target:
     name: str
     folders: tuple[Path, ...]
-    outputs: tuple[OutputRule, ...]
+    outputs: tuple[OutputRule, ...] = ()
     #: The `[python]` table: options of the Python view (reserved names, type spellings, enum style).
     python: Mapping[str, Any] = field(default_factory=dict)
     #: Extra views the templates receive: "jsonschema" adds `schema` (per model) and `bundle`.
@@ -73,31 +73,15 @@ def known_targets(user_root: Path | None = None) -> list[str]:
 
 
 def load_target(name: str, user_root: Path | None = None) -> Target:
-    folders, outputs, python = _resolve(name, user_root, ())
-    views = _views(name, user_root)
-    return Target(name, tuple(dict.fromkeys(folders)), tuple(outputs), python, views)
-
-
-def _views(name: str, user_root: Path | None) -> tuple[str, ...]:
-    own = [r / name / "manifest.toml" for r in _roots(user_root)]
-    manifest = _read_manifest(next(p for p in own if p.is_file()))
-    views = tuple(str(v) for v in manifest.get("views", []))
-    unknown = sorted(set(views) - set(VIEWS))
-    if unknown:
-        raise TargetError(
-            f"target `{name}`: unknown view `{unknown[0]}` (known: {', '.join(VIEWS)})"
-        )
-    base = manifest.get("extends")
-    return tuple(dict.fromkeys((*(_views(str(base), user_root) if base else ()), *views)))
+    return _resolve(name, user_root, ())
 
 
 def _roots(user_root: Path | None) -> list[Path]:
     return [r for r in (user_root, templates_root()) if r is not None and r.is_dir()]
 
 
-def _resolve(
-    name: str, user_root: Path | None, chain: tuple[str, ...]
-) -> tuple[list[Path], list[OutputRule], dict[str, Any]]:
+def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Target:
+    """The target `name` with what it inherits from the target it extends (`chain`: who extends it)."""
     if name in chain:
         raise TargetError(f"targets extend each other in a cycle: {' -> '.join((*chain, name))}")
     own = [root / name for root in _roots(user_root) if (root / name).is_dir()]
@@ -107,19 +91,31 @@ def _resolve(
         raise TargetError(f"unknown target `{name}` (known: {known})")
     manifest_path = manifests[0]
     manifest = _read_manifest(manifest_path)
-    folders = list(own)
-    outputs: list[OutputRule] = []
-    python: dict[str, Any] = {}
-    base = manifest.get("extends")
-    if base is not None:
-        base_folders, outputs, python = _resolve(str(base), user_root, (*chain, name))
-        folders += base_folders
+    base_name = manifest.get("extends")
+    base = (
+        Target(name, ())
+        if base_name is None
+        else _resolve(str(base_name), user_root, (*chain, name))
+    )
+    folders = [*own, *base.folders]
     for include in manifest.get("includes", []):
         folders += [root / str(include) for root in _roots(user_root)]
+    outputs = list(base.outputs)
     for rule in _rules(manifest_path, manifest):
         outputs = [r for r in outputs if r.path != rule.path] + [rule]
-    python = _merged_options(python, manifest.get("python", {}))
-    return folders, outputs, python
+    views = tuple(str(v) for v in manifest.get("views", []))
+    unknown = sorted(set(views) - set(VIEWS))
+    if unknown:
+        raise TargetError(
+            f"target `{name}`: unknown view `{unknown[0]}` (known: {', '.join(VIEWS)})"
+        )
+    return Target(
+        name,
+        tuple(dict.fromkeys(folders)),
+        tuple(outputs),
+        _merged_options(base.python, manifest.get("python", {})),
+        tuple(dict.fromkeys((*base.views, *views))),
+    )
 
 
 @cache

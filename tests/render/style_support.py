@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
+from tests.conftest import SPECS
 from tests.conftest import generate as run_pipeline
 
 #: A model with a wire name, a name that shadows library attributes, a clash between one field's
@@ -73,3 +74,42 @@ def imported(out: Path, package: str) -> Iterator[ModuleType]:
         sys.path.remove(str(out))
         for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
             del sys.modules[name]
+
+
+#: An open C# enum: the Example Usage says so.
+OPEN_ENUM_DOC = """# Color
+
+## Example Usage
+
+```csharp
+var value = Color.Red;
+
+// Open enum: use .Of() to create instances from custom string values
+var custom = Color.Of("custom_value");
+```
+
+## Values
+
+| Name    | Value   |
+| ------- | ------- |
+| `Red`   | red     |
+| `Green` | green   |
+"""
+
+
+@contextmanager
+def specs_generated(
+    style: str, package: str, docs: Path, out: Path, extra: dict[str, str]
+) -> Iterator[Path]:
+    """specs/ plus `extra` docs (file name -> text, in `extra/`) generated with `style` into `out`,
+    importable while the context lasts."""
+    for doc in SPECS.rglob("*.md"):
+        target = docs / doc.relative_to(SPECS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(doc.read_bytes())
+    (docs / "extra").mkdir()
+    for name, text in extra.items():
+        (docs / "extra" / name).write_text(text, encoding="utf-8")
+    generate(style, docs, out, package)
+    with imported(out, package):
+        yield out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,27 +12,9 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.conftest import SPECS, generate
+from tests.render.style_support import OPEN_ENUM_DOC, specs_generated
 
 PACKAGE = "msgspec_style_models"
-OPEN_ENUM_DOC = """# Color
-
-## Example Usage
-
-```csharp
-var value = Color.Red;
-
-// Open enum: use .Of() to create instances from custom string values
-var custom = Color.Of("custom_value");
-```
-
-## Values
-
-| Name    | Value   |
-| ------- | ------- |
-| `Red`   | red     |
-| `Green` | green   |
-"""
 PAYLOAD: dict[str, Any] = {
     "id": "mch_1",
     "kind": "machine",
@@ -47,22 +28,9 @@ PAYLOAD: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    docs = tmp_path_factory.mktemp("docs")
-    for doc in SPECS.rglob("*.md"):
-        target = docs / doc.relative_to(SPECS)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(doc.read_bytes())
-    (docs / "extra").mkdir()
-    (docs / "extra" / "Color.md").write_text(OPEN_ENUM_DOC, encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    generate(docs, out, target="msgspec", package=PACKAGE, outputs=("models",))
-    sys.path.insert(0, str(out))
-    try:
-        yield out
-    finally:
-        sys.path.remove(str(out))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    docs, out = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("out")
+    with specs_generated("msgspec", PACKAGE, docs, out, {"Color.md": OPEN_ENUM_DOC}) as generated:
+        yield generated
 
 
 def load(generated: Path, module: str) -> ModuleType:

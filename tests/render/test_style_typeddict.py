@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SPECS, generate
+from tests.render.style_support import OPEN_ENUM_DOC, specs_generated
 
 PACKAGE = "typeddict_style_models"
 KEYWORDS_DOC = """# Header
@@ -27,45 +27,15 @@ A header whose keys are Python keywords.
 | `kind`  | *string* | :heavy_check_mark: | The media type.     |
 | `class` | *string* | :heavy_minus_sign: | A keyword as a key. |
 """
-OPEN_ENUM_DOC = """# Color
-
-## Example Usage
-
-```csharp
-var value = Color.Red;
-
-// Open enum: use .Of() to create instances from custom string values
-var custom = Color.Of("custom_value");
-```
-
-## Values
-
-| Name    | Value   |
-| ------- | ------- |
-| `Red`   | red     |
-| `Green` | green   |
-"""
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    docs = tmp_path_factory.mktemp("docs")
-    for doc in SPECS.rglob("*.md"):
-        target = docs / doc.relative_to(SPECS)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(doc.read_bytes())
-    (docs / "extra").mkdir()
-    (docs / "extra" / "header.md").write_text(KEYWORDS_DOC, encoding="utf-8")
-    (docs / "extra" / "Color.md").write_text(OPEN_ENUM_DOC, encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    generate(docs, out, target="typeddict", package=PACKAGE, outputs=("models",))
-    sys.path.insert(0, str(out))
-    try:
-        yield out
-    finally:
-        sys.path.remove(str(out))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    docs, out = tmp_path_factory.mktemp("docs"), tmp_path_factory.mktemp("out")
+    with specs_generated(
+        "typeddict", PACKAGE, docs, out, {"header.md": KEYWORDS_DOC, "Color.md": OPEN_ENUM_DOC}
+    ) as generated:
+        yield generated
 
 
 def load(module: str) -> ModuleType:
