@@ -30,6 +30,8 @@ _WIRE_TYPES: dict[str, set[str]] = {
     "number": {"number", "integer"},
     "boolean": {"boolean"},
 }
+#: Formats of a JSON string that carries an integer (int64 beyond JSON's safe range, bigint).
+_INTEGER_STRINGS = frozenset({"int64", "uint64", "bigint"})
 
 
 def enrich_model(model: Model, node: Node, schemas: Schemas, out: Collector) -> Model:
@@ -81,7 +83,7 @@ def _enrich_field(
     where = f"{model.key.name}.{f.name}"
     outer, _, _ = doc.deref(raw, base)
     outer = outer if isinstance(outer, dict) else {}
-    inner, _, _ = unwrap(raw, doc, base)
+    inner, _, inner_base = unwrap(raw, doc, base)
     inner = inner if isinstance(inner, dict) else {}
     facts = dict(f.facts)
     changes: dict[str, Any] = {"wire_name": prop}
@@ -137,6 +139,12 @@ def _enrich_field(
     known = _WIRE_TYPES.get(f.type.kind, set()) if isinstance(f.type, Primitive) else set()
     if isinstance(f.type, ArrayOf | MapOf):
         known = {"array"} if isinstance(f.type, ArrayOf) else {"object"}
+    if (
+        isinstance(f.type, Primitive)
+        and f.type.kind in ("integer", "bigint")
+        and fmt in _INTEGER_STRINGS
+    ):
+        known = known | {"string"}  # an int64 sent as a decimal string: the runtime reads it
     if known and wire_types and not wire_types & known:
         out.warning(
             f.source,
@@ -145,6 +153,8 @@ def _enrich_field(
             f"the spec's {'/'.join(sorted(wire_types))}",
         )
     _check_ref(where, f, inner, wire_types, schemas, out)
+    if isinstance(f.type, MapOf):
+        _check_map(where, f, inner, inner_base, schemas, out)
     changes["facts"] = tuple(sorted(facts.items()))
     return replace(f, **changes)
 
@@ -197,6 +207,27 @@ def _check_ref(
             "DM713",
             f"{where}: the doc's type is the object {model.key.name}, the spec's "
             f"{'/'.join(sorted(wire_types))}",
+        )
+
+
+def _check_map(
+    where: str, f: Field, inner: dict[str, Any], base: Path, schemas: Schemas, out: Collector
+) -> None:
+    """A field the doc types as a map whose schema also has fixed properties of another type than
+    its `additionalProperties`: the map reads those properties as values of its own type (DM713)."""
+    extra = inner.get("additionalProperties")
+    properties = inner.get("properties")
+    if not isinstance(extra, dict) or not isinstance(properties, dict):
+        return
+    doc = schemas.doc
+    values, _, _ = doc.deref(extra, base)
+    other = [str(name) for name, prop in properties.items() if doc.deref(prop, base)[0] != values]
+    if other:
+        out.warning(
+            f.source,
+            "DM713",
+            f"{where}: the doc's type is a map; the spec's object also has the properties "
+            f"{', '.join(other[:5])}, of another type than the map's values",
         )
 
 

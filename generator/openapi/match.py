@@ -56,6 +56,8 @@ class Schemas:
         self.by_name: dict[str, list[Node]] = {}
         self.components: list[Node] = []
         self.operations: set[str] = set()
+        #: Per operation (normalized name): the pointers of its request and its response body schemas.
+        self.bodies: dict[str, dict[str, set[str]]] = {}
         #: The doc models, for checks that follow a field's type (set by the Matcher).
         self.models: dict[ModelKey, Model] = {}
         self._collect()
@@ -106,23 +108,49 @@ class Schemas:
                 prefix = f"#/paths/{_escape(route)}/{method}"
                 name = _pascal(str(op.get("operationId") or f"{method} {route}"))
                 self.operations.add(norm(name))
+                bodies = self.bodies.setdefault(norm(name), {"request": set(), "response": set()})
+                params: list[Any] = []
+                for where in (item, op):
+                    if isinstance(where.get("parameters"), list):
+                        params.extend(where["parameters"])
+                for i, param in enumerate(params):
+                    self._visit_parameter(param, f"{prefix}/parameters/{i}", name)
                 body, _, base = self.doc.deref(op.get("requestBody"), self.doc.path)
                 for media, content in _contents(body):
-                    self._visit(
+                    node = self._visit(
                         content.get("schema"),
                         base,
                         f"{prefix}/requestBody/content/{_escape(media)}/schema",
-                        {f"{name}RequestBody"},
+                        {f"{name}RequestBody"} | _titled(name, content.get("schema")),
                     )
+                    if node is not None:
+                        bodies["request"].add(node.pointer)
                 for status, response in (op.get("responses") or {}).items():
                     response, _, base = self.doc.deref(response, self.doc.path)
                     for media, content in _contents(response):
-                        self._visit(
+                        node = self._visit(
                             content.get("schema"),
                             base,
                             f"{prefix}/responses/{status}/content/{_escape(media)}/schema",
-                            {f"{name}ResponseBody", f"{name}{status}ResponseBody"},
+                            {f"{name}ResponseBody", f"{name}{status}ResponseBody"}
+                            | _titled(name, content.get("schema")),
                         )
+                        if node is not None:
+                            bodies["response"].add(node.pointer)
+
+    def _visit_parameter(self, param: Any, pointer: str, operation: str) -> None:
+        """A parameter's schema, named as SDKs name it: after the parameter's component, the parameter
+        (`refObjParam`) and the operation with the parameter (`FormQueryParamsObjectObjParam`)."""
+        try:
+            param, ref, base = self.doc.deref(param, self.doc.path)
+        except Exception:  # a broken $ref is reported when a model needs it
+            return
+        if not isinstance(param, dict):
+            return
+        hints = {ref.rsplit("/", 1)[-1]} if ref else set()
+        if isinstance(param.get("name"), str):
+            hints |= {param["name"], f"{operation}{_pascal(param['name'])}"}
+        self._visit(param.get("schema"), base, f"{ref or pointer}/schema", hints)
 
     def _visit(self, schema: Any, base: Path, pointer: str, hints: set[str]) -> Node | None:
         if not isinstance(schema, dict):
@@ -176,6 +204,13 @@ def _contents(value: Any) -> Iterable[tuple[str, dict[str, Any]]]:
         for media, entry in content.items():
             if isinstance(entry, dict):
                 yield str(media), entry
+
+
+def _titled(operation: str, schema: Any) -> set[str]:
+    """An inline body schema with a `title` is named after its operation and title by SDKs
+    (`unionDateNull` with `title: res` is `UnionDateNullRes`)."""
+    title = schema.get("title") if isinstance(schema, dict) else None
+    return {f"{operation}{_pascal(title)}"} if isinstance(title, str) and title.strip() else set()
 
 
 def _escape(token: str) -> str:
@@ -346,6 +381,7 @@ class Matcher:
                 m
                 for m in self.spec.models
                 if m.key not in self.matched
+                and self._wrapper(m) is None
                 and len(name) >= 4
                 and norm(m.key.name).endswith(name)
                 and compat(m, node) >= 0.5
@@ -361,16 +397,21 @@ class Matcher:
         for model in self.spec.models:
             if model.key in self.matched or model.kind != "object" or not model.fields:
                 continue
+            # An SDK's `<operation>Request`/`Response` wrapper has the fields of that operation's
+            # body when the SDK flattens it, never those of another schema.
+            own = self._wrapper_bodies(model)
             counts: Counter[str] = Counter()
             nodes: dict[str, Node] = {}
             for prop in {norm(f.wire_name) for f in model.fields}:
                 for node in index.get(prop, []):
-                    counts[node.pointer] += 1
-                    nodes[node.pointer] = node
+                    if own is None or node.pointer in own:
+                        counts[node.pointer] += 1
+                        nodes[node.pointer] = node
             name = norm(model.key.name)
 
             def named(n: Node, name: str = name) -> bool:
-                return any(name.endswith(x) or x.endswith(name) for x in n.names if x)
+                # a short name (a `title: res` shared by many bodies) tells nothing apart
+                return any(name.endswith(x) or x.endswith(name) for x in n.names if len(x) >= 4)
 
             ranked = sorted(
                 nodes.values(), key=lambda n: (-compat(model, n), not named(n), n.pointer)
@@ -389,13 +430,30 @@ class Matcher:
                 continue
             self._accept(model, best, "fields", 0.75)
 
+    def _wrapper(self, model: Model) -> str | None:
+        """What an SDK's wrapper model (`<operation>Request`, `<operation>Response`) wraps, or None."""
+        name = norm(model.key.name)
+        for suffix, what in (("request", "parameters"), ("response", "HTTP response")):
+            if name.endswith(suffix) and name[: -len(suffix)] in self.schemas.operations:
+                return what
+        return None
+
+    def _wrapper_bodies(self, model: Model) -> set[str] | None:
+        """For a wrapper model, the pointers of the body schemas of its operation; None otherwise."""
+        name = norm(model.key.name)
+        for suffix in ("request", "response"):
+            bodies = self.schemas.bodies.get(name[: -len(suffix)])
+            if name.endswith(suffix) and bodies is not None:
+                return bodies[suffix]
+        return None
+
     def _reason(self, model: Model) -> str:
         if model.kind == "alias":
             return "an alias: nothing to match"
         name = norm(model.key.name)
-        for suffix, what in (("request", "parameters"), ("response", "HTTP response")):
-            if name.endswith(suffix) and name[: -len(suffix)] in self.schemas.operations:
-                return f"the SDK's wrapper of an operation's {what}: not a schema"
+        wraps = self._wrapper(model)
+        if wraps is not None:
+            return f"the SDK's wrapper of an operation's {wraps}: not a schema"
         named = self.schemas.by_name.get(name, [])
         if model.key in self.ambiguous:
             return (
