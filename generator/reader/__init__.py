@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +21,8 @@ _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
 #: Limits that keep time and memory bounded on hostile input (the largest real doc is 0.2 MB, 700 lines).
 MAX_DOC_BYTES = 2 * 1024 * 1024
 MAX_DOC_LINES = 20_000
+#: Below this many docs, starting processes costs more than parsing on one core saves.
+_PARALLEL_FROM = 300
 
 
 def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
@@ -62,18 +65,10 @@ def _display(path: Path, cwd: Path) -> str:
 def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
     out = Collector()
     pages: list[tuple[DocRef, Page, Dialect | None]] = []
-    for file, doc in discover(paths):
-        text = _read_text(file, doc, out)
-        if text is not None:
-            page = parse_page(text)
-            for line, marker in page.unclosed_fences:
-                out.error(
-                    doc.span(line),
-                    "DM117",
-                    f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
-                )
-            found = DIALECTS[dialect] if dialect and dialect != "auto" else detect(notation(page))
-            pages.append((doc, page, found))
+    for doc, parsed, shown, problems in parse_all(discover(paths), dialect):
+        out.items.extend(problems)
+        if parsed is not None:
+            pages.append((doc, parsed, DIALECTS[shown] if shown else None))
     by_root: dict[str, list[Dialect | None]] = defaultdict(list)
     for doc, _, found in pages:
         by_root[doc.root].append(found)
@@ -87,6 +82,50 @@ def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
     models = resolve(drafts, out)
     models.sort(key=lambda m: m.key)
     return Spec(tuple(models), out.sorted())
+
+
+def _parse_one(
+    file: Path, doc: DocRef, dialect: str | None
+) -> tuple[DocRef, Page | None, str | None, list[Diagnostic]]:
+    """One doc read and parsed to blocks, with the dialect its notation shows (by name) and its problems."""
+    out = Collector()
+    text = _read_text(file, doc, out)
+    if text is None:
+        return doc, None, None, out.items
+    page = parse_page(text)
+    for line, marker in page.unclosed_fences:
+        out.error(
+            doc.span(line),
+            "DM117",
+            f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
+        )
+    found = DIALECTS[dialect] if dialect and dialect != "auto" else detect(notation(page))
+    return doc, page, found.name if found else None, out.items
+
+
+def _parse_chunk(
+    chunk: list[tuple[Path, DocRef]], dialect: str | None
+) -> list[tuple[DocRef, Page | None, str | None, list[Diagnostic]]]:
+    return [_parse_one(file, doc, dialect) for file, doc in chunk]
+
+
+def parse_all(
+    docs: list[tuple[Path, DocRef]], dialect: str | None
+) -> list[tuple[DocRef, Page | None, str | None, list[Diagnostic]]]:
+    """Every doc parsed, in order; past a few hundred docs on every core (parsing tables dominates)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(docs) < _PARALLEL_FROM or workers < 2:
+        return _parse_chunk(docs, dialect)
+    # This process parses one share itself while the other cores parse theirs.
+    shares = [docs[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        futures = [pool.submit(_parse_chunk, share, dialect) for share in shares[1:]]
+        parsed = [_parse_chunk(shares[0], dialect), *(f.result() for f in futures)]
+    # Interleaved shares back into discovery order.
+    ordered: list[tuple[DocRef, Page | None, str | None, list[Diagnostic]]] = []
+    for i in range(len(docs)):
+        ordered.append(parsed[i % workers][i // workers])
+    return ordered
 
 
 def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
