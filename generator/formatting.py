@@ -1,34 +1,52 @@
-"""black, in process: the style authority for every generated Python file."""
+"""black, in process: the style authority for every generated Python file.
+
+Built-in templates write black's style already; for their files black only runs when a code line is longer
+than black allows (`fits` decides), which is what makes a cold run fast. Every other file goes through black.
+"""
 
 from __future__ import annotations
 
+import io
 import os
+import tokenize
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from typing import TYPE_CHECKING
 
-import black
-from black.mode import TargetVersion
-from black.report import NothingChanged
+if TYPE_CHECKING:
+    import black
 
-#: Fixed, so that output never depends on a user's black configuration.
-MODE = black.Mode(
-    target_versions={
-        TargetVersion.PY310,
-        TargetVersion.PY311,
-        TargetVersion.PY312,
-    },
-    line_length=88,
-)
+from generator.render.layout import LINE_LENGTH
+
 _PARALLEL_FROM = 48
+_SKIP = frozenset(
+    {tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT}
+)
 
 
 class FormatError(Exception):
     """black could not parse a generated file (a docmodels bug); the message names the file."""
 
 
+@cache
+def mode() -> black.Mode:
+    """Fixed, so that output never depends on a user's black configuration."""
+    import black
+    from black.mode import TargetVersion
+
+    return black.Mode(
+        target_versions={TargetVersion.PY310, TargetVersion.PY311, TargetVersion.PY312},
+        line_length=LINE_LENGTH,
+    )
+
+
 def format_python(path: str, source: str) -> str:
+    import black
+    from black.report import NothingChanged
+
     try:
-        return black.format_str(source, mode=MODE)
+        return black.format_str(source, mode=mode())
     except NothingChanged:
         return source
     except Exception as exc:  # black raises several parse error types
@@ -45,3 +63,59 @@ def format_all(items: Sequence[tuple[str, str]]) -> list[str]:
     chunk = max(1, len(items) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(format_python, paths, sources, chunksize=chunk))
+
+
+def fits(source: str) -> bool:
+    """Whether black would leave a line of this black-style text alone for its length.
+
+    True when no line holding code is longer than black allows. Comment lines and statements that are
+    one string (docstrings) may be longer: black never breaks those. Text that does not tokenize is left
+    to black, which reports it.
+    """
+    lines = source.split("\n")
+    long_rows = {
+        row
+        for row, line in enumerate(lines, start=1)
+        if len(line) > LINE_LENGTH and not line.lstrip().startswith("#")
+    }
+    if not long_rows:
+        return True
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    statement: list[tokenize.TokenInfo] = []
+    for token in tokens:
+        if token.type == tokenize.NEWLINE or token.type == tokenize.ENDMARKER:
+            if statement and not _is_lone_string(statement):
+                rows = range(statement[0].start[0], statement[-1].end[0] + 1)
+                if any(row in long_rows and not _unsplittable(statement, row) for row in rows):
+                    return False
+            statement = []
+        elif token.type not in _SKIP:
+            statement.append(token)
+    return True
+
+
+def _is_lone_string(statement: list[tokenize.TokenInfo]) -> bool:
+    return len(statement) == 1 and statement[0].type == tokenize.STRING
+
+
+def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
+    """A line inside an exploded collection holding one `"key": value,` or `value,` item of literals:
+    black has no bracket or operator to split it at, so it leaves it long."""
+    if row in (statement[0].start[0], statement[-1].end[0]):
+        return False
+    line = [t for t in statement if t.start[0] == row]
+    if not line or any(t.end[0] != row for t in line) or line[-1].string != ",":
+        return False
+    return (
+        all(
+            t.type in (tokenize.STRING, tokenize.NUMBER)
+            or (t.type == tokenize.NAME and t.string in ("True", "False", "None"))
+            or (t.type == tokenize.OP and t.string in (":", ","))
+            for t in line
+        )
+        and sum(t.string == "," for t in line) == 1
+        and sum(t.type == tokenize.STRING for t in line) <= 2
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.config import Config
-from generator.formatting import FormatError, format_all
+from generator.formatting import FormatError, fits, format_all
 from generator.ir import Diagnostic, Span, Spec
 from generator.openapi import apply_wire_facts
 from generator.progress import Progress
@@ -44,6 +44,9 @@ def build(config: Config) -> Built:
     previous = PreviousOutput.read(config.out)
     formatted: dict[str, str] = {}
     for f in python:
+        if target.black_style and fits(f.text):
+            formatted[f.path] = f.text
+            continue
         reused = previous.formatted(f.path, rendered[f.path])
         if reused is not None:
             formatted[f.path] = reused

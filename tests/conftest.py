@@ -14,6 +14,7 @@ import pytest
 
 from generator.cli import main
 from generator.config import Config
+from generator.formatting import fits, format_python
 from generator.ir import Spec
 from generator.pipeline import build
 from generator.sync.disk import apply, compare
@@ -111,7 +112,18 @@ def generate(
     assert not errors, "\n".join(errors[:20])
     assert built.plan is not None
     apply(built.plan, out, compare(built.plan, out))
+    assert_black_style(out)
     return built.spec
+
+
+def assert_black_style(out: Path) -> None:
+    """Every generated Python file is as black writes it, those that skipped black above all."""
+    changed = [
+        path.relative_to(out).as_posix()
+        for path in sorted(out.rglob("*.py"))
+        if fits(text := path.read_text(encoding="utf-8")) and format_python(str(path), text) != text
+    ]
+    assert not changed, f"black would change {len(changed)} files, first {changed[:5]}"
 
 
 def run_generated_tests(out: Path) -> None:

@@ -22,9 +22,12 @@ T = TypeVar("T", bound="Model")
 E = TypeVar("E", bound=enum.Enum)
 
 _reading: ContextVar[bool] = ContextVar("_reading", default=False)
+#: Whether an int may be read from a decimal string (off while a union tries its members).
+_lenient: ContextVar[bool] = ContextVar("_lenient", default=True)
 #: The attribute that remembers which optional fields were read as an explicit null.
 _NULLS = "_docmodels_wire_nulls"
 _FRACTION = re.compile(r"(\.\d+)(?=[+-]\d\d:?\d\d$|$)")
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 
 
 class ValidationError(ValueError):
@@ -114,6 +117,8 @@ def to_wire(value: Any) -> Any:
         return value.to_dict()
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, _Wire) and value.wire is not None:
+        return value.wire
     if isinstance(value, datetime):
         return _format_datetime(value)
     if isinstance(value, date):
@@ -173,11 +178,18 @@ def _read_union(members: tuple[Any, ...], value: Any, path: str) -> Any:
     if len(candidates) == 1:
         return from_wire(candidates[0], value, path)
     problems: list[str] = []
-    for member in candidates:
+    # Each member as the wire types it first; then reading an int from a decimal string.
+    for lenient in (False, True):
+        problems = []
+        token = _lenient.set(lenient)
         try:
-            return from_wire(member, value, path)
-        except ValidationError as exc:
-            problems.append(str(exc))
+            for member in candidates:
+                try:
+                    return from_wire(member, value, path)
+                except ValidationError as exc:
+                    problems.append(str(exc))
+        finally:
+            _lenient.reset(token)
     raise ValidationError(
         path, "matches no member of the union (" + "; ".join(problems) + ")"
     )
@@ -188,9 +200,8 @@ def _read_class(cls: type, value: Any, path: str) -> Any:
         return _read_model(cls, value, path)
     if issubclass(cls, enum.Enum):
         try:
-            found = cls(
-                value
-            )  # an open enum makes a member for a value it does not list
+            # an open enum makes a member for a value it does not list
+            found = cls(value)
         except ValueError:
             found = None
         if found is None or type(found.value) is not type(value):
@@ -202,24 +213,31 @@ def _read_class(cls: type, value: Any, path: str) -> Any:
     elif cls is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
+        if isinstance(value, str) and _lenient.get() and _INTEGER.fullmatch(value):
+            # an int64 or bigint sent as a decimal string: read as int, written as sent
+            return _kept(_WireInt(value), value)
     elif cls is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return _kept(_WireFloat(value), value)
+        if isinstance(value, float):
+            return value
     elif cls is str:
         if isinstance(value, str):
             return value
     elif cls is datetime:
         if isinstance(value, str):
-            return _parse(
-                datetime.fromisoformat, _iso(value), value, path, "a date-time"
+            found = _parse(
+                _WireDatetime.fromisoformat, _iso(value), value, path, "a date-time"
             )
+            return _kept(found, value)
     elif cls is date:
         if isinstance(value, str):
-            return _parse(date.fromisoformat, value, value, path, "a date")
+            found = _parse(_WireDate.fromisoformat, value, value, path, "a date")
+            return _kept(found, value)
     elif cls is Decimal:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             try:
-                return Decimal(str(value))
+                return _kept(_WireDecimal(str(value)), value)
             except InvalidOperation:
                 raise ValidationError(
                     path, f"{value!r} is not a decimal number"
@@ -233,6 +251,47 @@ def _read_class(cls: type, value: Any, path: str) -> Any:
     else:
         raise TypeError(f"{path}: unsupported type {cls!r}")
     raise ValidationError(path, f"expected {cls.__name__}, got {_kind(value)}")
+
+
+class _Wire:
+    """A value as read from the wire, keeping what was sent (`wire`) so that `to_wire`
+    writes it back unchanged: `2020-01-01T00:00:00.5Z` stays that text, a decimal sent as
+    a number stays a number, an int64 sent as a string stays a string. A value made or
+    changed in Python has no wire form and is written in the runtime's notation."""
+
+    wire: Any = None
+
+
+class _WireInt(_Wire, int):
+    pass
+
+
+class _WireFloat(_Wire, float):
+    pass
+
+
+class _WireDecimal(_Wire, Decimal):
+    pass
+
+
+class _WireDatetime(_Wire, datetime):
+    def __repr__(self) -> str:
+        text = datetime.__repr__(self)
+        return "datetime.datetime" + text[text.index("(") :]
+
+
+class _WireDate(_Wire, date):
+    def __repr__(self) -> str:
+        text = date.__repr__(self)
+        return "datetime.date" + text[text.index("(") :]
+
+
+W = TypeVar("W", bound=_Wire)
+
+
+def _kept(value: W, wire: Any) -> W:
+    value.wire = wire
+    return value
 
 
 def _parse(parse: Any, text: str, original: str, path: str, what: str) -> Any:

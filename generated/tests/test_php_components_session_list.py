@@ -28,7 +28,7 @@ EXAMPLE: dict[str, Any] = {
                 "additionalProperties": {"key": {"key": "value"}},
             },
             "lastActiveOrganizationId": "example",
-        }
+        },
     ],
     "totalCount": 1,
     "byStatus": {"key": 1},

@@ -34,7 +34,8 @@ def test_round_trip() -> None:
 
 
 @pytest.mark.parametrize(
-    "wire_name", ["id", "kind", "name", "gpu", "spec", "createdAt"]
+    "wire_name",
+    ["id", "kind", "name", "gpu", "spec", "createdAt"],
 )
 def test_missing_required_field_raises(wire_name: str) -> None:
     data = dict(EXAMPLE)

@@ -29,7 +29,8 @@ def test_round_trip() -> None:
 
 
 @pytest.mark.parametrize(
-    "wire_name", ["id", "sessionId", "gpuEventId", "gpu", "createdAt"]
+    "wire_name",
+    ["id", "sessionId", "gpuEventId", "gpu", "createdAt"],
 )
 def test_missing_required_field_raises(wire_name: str) -> None:
     data = dict(EXAMPLE)

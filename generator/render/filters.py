@@ -9,26 +9,36 @@ from collections.abc import Iterable
 from generator.ir import ArrayOf, Field, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
 from generator.ir import Literal as LiteralType
 from generator.render import schema_view
+from generator.render.layout import fit_literal, import_block, wrap_call, wrap_import
 from generator.render.literals import UNSAFE, py_literal
 from generator.render.python_view import PyField, merge_imports
 
 
 def docstring(text: str, indent: int = 0) -> str:
-    """A triple-quoted literal holding `text` exactly, whatever quotes or backslashes it contains."""
+    """A triple-quoted literal holding `text`, whatever quotes or backslashes it contains, laid out as
+    black lays out a docstring: outer whitespace and the lines' common indent dropped, leading tabs
+    expanded, a space before closing quotes that would touch a quote."""
     body = text.replace("\\", "\\\\")
     body = UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
     body = body.replace("\r\n", "\n").replace("\r", "\\r")
-    body = re.sub('"(?=")', '\\\\"', body)
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
+    body = re.sub('"(?=")', '\\\\"', body).strip()
     if body.startswith('"'):
         body = '\\"' + body[1:]
-    pad = " " * indent
-    lines = body.split("\n")
+    first, *rest = body.split("\n")
+    rest = [_expand_leading_tabs(line).rstrip() for line in rest]
+    margin = min((len(line) - len(line.lstrip()) for line in rest if line), default=0)
+    lines = [first.rstrip(), *(line[margin:] for line in rest)]
     if len(lines) == 1:
-        return f'"""{body}"""'
-    body = "\n".join(pad + line.rstrip() if line.strip() else "" for line in lines).lstrip()
-    return f'"""{body}\n{pad}"""'
+        only = lines[0] + " " if lines[0].endswith('"') else lines[0] or " "
+        return f'"""{only}"""'
+    pad = " " * indent
+    joined = "\n".join(pad + line if line else "" for line in lines).lstrip()
+    return f'"""{joined}\n{pad}"""'
+
+
+def _expand_leading_tabs(line: str) -> str:
+    stripped = line.lstrip()
+    return line[: len(line) - len(stripped)].expandtabs() + stripped
 
 
 def comment(text: str) -> str:
@@ -90,6 +100,10 @@ def relative_module(path: str, start: str) -> str:
 
 
 FILTERS = {
+    "wrap_import": wrap_import,
+    "import_block": import_block,
+    "fit_literal": fit_literal,
+    "wrap_call": wrap_call,
     "block_comment": block_comment,
     "type_kind": type_kind,
     "relative_module": relative_module,

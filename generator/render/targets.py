@@ -25,7 +25,17 @@ Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")
 _FORMATS = ("black", "none")
 _MANIFEST_KEYS = frozenset(
-    {"name", "description", "extends", "includes", "abstract", "outputs", "python", "views"}
+    {
+        "name",
+        "description",
+        "extends",
+        "includes",
+        "abstract",
+        "outputs",
+        "python",
+        "views",
+        "black_style",
+    }
 )
 VIEWS = ("jsonschema",)
 _OUTPUT_KEYS = frozenset({"group", "each", "template", "path", "format"})
@@ -53,6 +63,8 @@ class Target:
     python: Mapping[str, Any] = field(default_factory=dict)
     #: Extra views the templates receive: "jsonschema" adds `schema` (per model) and `bundle`.
     views: tuple[str, ...] = ()
+    #: Every template of the target writes black's style: black runs only on files with a long code line.
+    black_style: bool = False
 
 
 def templates_root() -> Path:
@@ -98,8 +110,20 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         else _resolve(str(base_name), user_root, (*chain, name))
     )
     folders = [*own, *base.folders]
-    for include in manifest.get("includes", []):
-        folders += [root / str(include) for root in _roots(user_root)]
+    included = [
+        root / str(include)
+        for include in manifest.get("includes", [])
+        for root in _roots(user_root)
+    ]
+    folders += included
+    # Templates from a folder without a manifest of its own cannot have declared black's style.
+    overrides = [f for f in own if f != manifest_path.parent]
+    overrides += [f for f in included if f.is_dir() and not f.is_relative_to(templates_root())]
+    black_style = (
+        manifest.get("black_style") is True
+        and not overrides
+        and (base_name is None or base.black_style)
+    )
     outputs = list(base.outputs)
     for rule in _rules(manifest_path, manifest):
         outputs = [r for r in outputs if r.path != rule.path] + [rule]
@@ -115,6 +139,7 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         tuple(outputs),
         _merged_options(base.python, manifest.get("python", {})),
         tuple(dict.fromkeys((*base.views, *views))),
+        black_style,
     )
 
 

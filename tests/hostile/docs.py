@@ -19,6 +19,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from generator.config import Config
+from generator.formatting import format_python
 from generator.ir import Spec
 from generator.pipeline import Built, build
 from generator.sync.disk import apply, compare
@@ -263,6 +264,7 @@ def check_python(path: Path, source: str, marked: bool = True) -> None:
     `marked`: only doc text carries the marker (names do not), so a marker outside a literal is a leak."""
     tree = ast.parse(source, str(path))
     compile(tree, str(path), "exec")
+    assert format_python(str(path), source) == source, f"{path}: not as black writes it"
     for tok in tokenize.generate_tokens(io.StringIO(source).readline):
         if not marked or tok.type in _TEXT_TOKENS or MARKER not in tok.string.lower():
             continue

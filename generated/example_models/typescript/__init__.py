@@ -3,4 +3,4 @@
 
 from . import components
 
-__all__ = []
+__all__: list[str] = []

@@ -15,5 +15,6 @@ class Actor(_runtime.Model):
     """The identifier of the actor."""
 
     additional_properties: dict[str, Any] | None = field(
-        default=None, metadata={"wire": "additionalProperties"}
+        default=None,
+        metadata={"wire": "additionalProperties"},
     )

@@ -39,5 +39,6 @@ class Session(_runtime.Model):
     actor: Actor | None = None
 
     last_active_organization_id: str | None = field(
-        default=None, metadata={"wire": "lastActiveOrganizationId"}
+        default=None,
+        metadata={"wire": "lastActiveOrganizationId"},
     )

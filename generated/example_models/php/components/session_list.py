@@ -20,7 +20,8 @@ class SessionList(_runtime.Model):
     """How many sessions match, on all pages."""
 
     by_status: dict[str, int] | None = field(
-        default=None, metadata={"wire": "byStatus"}
+        default=None,
+        metadata={"wire": "byStatus"},
     )
     """Number of sessions per status."""
 

@@ -18,7 +18,7 @@ class SessionResponse(_runtime.Model):
         metadata={
             "wire": "sessionId",
             "deprecated": "This will be removed in a future release, please migrate away from it as soon as possible.",
-        }
+        },
     )
     """Deprecated: This will be removed in a future release, please migrate away from it as soon as possible.
 
@@ -47,7 +47,8 @@ class SessionResponse(_runtime.Model):
     """Associated machine ID"""
 
     machine_version_id: str | None = field(
-        default=None, metadata={"wire": "machineVersionId"}
+        default=None,
+        metadata={"wire": "machineVersionId"},
     )
     """Associated machine version ID"""
 

@@ -1,0 +1,109 @@
+"""The layout helpers write what black writes, so built-in templates can skip black (issue 9).
+
+Each property renders a statement the way a template does and checks that black leaves it unchanged, and
+that `fits` sends to black every file black would still change.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.formatting import fits, format_python
+from generator.render.filters import docstring
+from generator.render.layout import fit_literal, import_block, wrap_call, wrap_import
+from generator.render.literals import py_literal
+
+PIECES = [*"ab '\"\\\t\n#é", "\r\n", "\u202e", "\x00", '"""', "\n  ", "\n\t", "x" * 30]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
+NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,40}", fullmatch=True).filter(
+    lambda name: not keyword.iskeyword(name)
+)
+VALUES: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def black_keeps(source: str) -> bool:
+    return format_python("<test>", source) == source
+
+
+def test_fits_sends_long_code_lines_to_black() -> None:
+    long_call = "x = f(" + ", ".join(f"argument_{i}" for i in range(12)) + ")\n"
+    assert not fits(long_call)
+    assert not black_keeps(long_call)
+    assert fits("# " + "c" * 120 + "\nx = 1\n")
+    assert fits('"""' + "d" * 120 + '"""\n')
+    assert not fits("x = 1  # " + "c" * 100 + "\n")
+    # One literal item per line inside an exploded dict has nothing black could split.
+    item = '    "deprecated": "' + "m" * 100 + '",\n'
+    assert fits("X = {\n" + item + "}\n") and black_keeps("X = {\n" + item + "}\n")
+    assert not fits("X = {\n" + item.replace('",', '" + "",') + "}\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from([0, 4, 8]))
+def test_docstrings_are_as_black_writes_them(text: str, indent: int) -> None:
+    literal = docstring(text, indent)
+    if indent == 0:
+        source = literal + "\n"
+    elif indent == 4:
+        source = "class A:\n    " + literal + "\n\n    x: int\n"
+    else:
+        source = "class A:\n    def f(self) -> None:\n        " + literal + "\n"
+    assert black_keeps(source), source
+    # The text survives, up to the whitespace black itself strips.
+    value = ast.literal_eval(literal)
+    assert value.split() == text.replace("\r", "\\r").split() or "\\u" in literal
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUES, st.sampled_from([0, 4, 8]), NAMES)
+def test_literals_are_as_black_writes_them(value: Any, indent: int, name: str) -> None:
+    statement = fit_literal(value, indent, f"{name} = ")
+    source = _nested(statement, indent)
+    assert ast.literal_eval(statement.split(" = ", 1)[1]) == value
+    if fits(source):
+        assert black_keeps(source), source
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, st.lists(NAMES, min_size=1, max_size=6), st.sampled_from([0, 4]), VALUES)
+def test_calls_are_as_black_writes_them(
+    name: str, args: list[str], indent: int, value: Any
+) -> None:
+    statement = wrap_call(f"{name}: int = field", [*args, ["metadata=", value]], indent)
+    source = _nested(statement, indent)
+    if fits(source):
+        assert black_keeps(source), source
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(NAMES, min_size=1, max_size=4), max_size=3), st.lists(NAMES, max_size=3))
+def test_imports_are_as_black_writes_them(groups: list[list[str]], tail: list[str]) -> None:
+    lines = [[f"from .m_{g[0].lower()} import {', '.join(sorted(set(g)))}"] for g in groups]
+    block = import_block([*lines, [f"from x import {n}" for n in sorted(set(tail))]])
+    source = "from __future__ import annotations\n\n" + block + "\n" if block else "x = 1\n"
+    if fits(source):
+        assert black_keeps(source), source
+    assert wrap_import("from m import " + "a" * 100) == "from m import (\n    " + "a" * 100 + ",\n)"
+
+
+def test_strings_take_the_quotes_black_would() -> None:
+    assert py_literal("it's") == '"it\'s"'
+    assert py_literal('say "hi"') == "'say \"hi\"'"
+    assert py_literal("both ' and \"") == '"both \' and \\""'
+    for value in ("it's", 'say "hi"', "both ' and \"", "\\", "\u202e", "\x00"):
+        assert black_keeps(f"x = {py_literal(value)}\n")
+
+
+def _nested(statement: str, indent: int) -> str:
+    """The statement at its indent, inside as many blocks as that takes."""
+    head = "".join(" " * level + "if True:\n" for level in range(0, indent, 4))
+    return head + " " * indent + statement + "\n"
