@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import black
 
-from generator.render.layout import LINE_LENGTH
+from generator.render.layout import LINE_LENGTH, within
 
 _PARALLEL_FROM = 48
 _SKIP = frozenset(
@@ -69,16 +69,19 @@ def fits(source: str) -> bool:
     """Whether black would leave a line of this black-style text alone for its length.
 
     True when no line holding code is longer than black allows. Comment lines and statements that are
-    one string (docstrings) may be longer: black never breaks those. Text that does not tokenize is left
-    to black, which reports it.
+    one string (docstrings) may be longer: black never breaks those. A comment on its own line inside a
+    statement, and text that does not tokenize, are left to black.
     """
     lines = source.split("\n")
     long_rows = {
         row
         for row, line in enumerate(lines, start=1)
-        if len(line) > LINE_LENGTH and not line.lstrip().startswith("#")
+        if not within(line) and not line.lstrip().startswith("#")
     }
-    if not long_rows:
+    # An indented comment line may sit inside brackets: only the tokens can tell.
+    if not long_rows and not any(
+        line.startswith(" ") and line.lstrip()[:1] == "#" for line in lines
+    ):
         return True
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
@@ -86,6 +89,13 @@ def fits(source: str) -> bool:
         return False
     statement: list[tokenize.TokenInfo] = []
     for token in tokens:
+        if (
+            token.type == tokenize.COMMENT
+            and statement
+            and not token.line[: token.start[1]].strip()
+        ):
+            # A comment on a line of its own inside brackets: black splits the item that follows it.
+            return False
         if token.type == tokenize.NEWLINE or token.type == tokenize.ENDMARKER:
             if statement and not _is_lone_string(statement):
                 rows = range(statement[0].start[0], statement[-1].end[0] + 1)

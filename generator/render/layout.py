@@ -17,9 +17,21 @@ LINE_LENGTH = 88
 Argument = str | Sequence[Any]
 
 
+def within(text: str, indent: int = 0) -> bool:
+    """Whether a line fits in black's 88 columns, counted as black counts them (East Asian wide
+    characters take two)."""
+    if indent + len(text) > LINE_LENGTH:
+        return False
+    if text.isascii() or indent + 2 * len(text) <= LINE_LENGTH:
+        return True
+    from black.strings import str_width
+
+    return indent + str_width(text) <= LINE_LENGTH
+
+
 def wrap_import(line: str, indent: int = 0) -> str:
     """`from m import a, b`, or the parenthesised one-name-per-line form when it is too long."""
-    if indent + len(line) <= LINE_LENGTH or " import " not in line or "#" in line:
+    if within(line, indent) or " import " not in line or "#" in line:
         return line
     head, _, names = line.partition(" import ")
     return exploded(f"{head} import (", [n.strip() for n in names.split(",")], ")", indent)
@@ -34,7 +46,7 @@ def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = 
     items = [a for a in args if a]
     flat = [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in items]
     line = f"{head}({', '.join(flat)}){tail}"
-    if indent + len(line) <= LINE_LENGTH or not items:
+    if within(line, indent) or not items:
         return line
     inner = indent + 4
     laid = [f"{a}," if isinstance(a, str) else fit_literal(a[1], inner, a[0], ",") for a in items]
@@ -44,7 +56,7 @@ def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = 
 def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") -> str:
     """`lead` + a Python literal + `trail`, its dicts and lists one item per line where too long."""
     line = lead + py_literal(value) + trail
-    if indent + len(line) <= LINE_LENGTH or not value or not isinstance(value, dict | list):
+    if within(line, indent) or not value or not isinstance(value, dict | list):
         return line
     inner = indent + 4
     if isinstance(value, dict):

@@ -18,7 +18,7 @@ from generator.render.filters import docstring
 from generator.render.layout import fit_literal, import_block, wrap_call, wrap_import
 from generator.render.literals import py_literal
 
-PIECES = [*"ab '\"\\\t\n#é", "\r\n", "\u202e", "\x00", '"""', "\n  ", "\n\t", "x" * 30]
+PIECES = [*"ab '\"\\\t\n#é日🐍", "\r\n", "\u202e", "\x00", '"""', "\n  ", "\n\t", "x" * 30]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
 NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,40}", fullmatch=True).filter(
     lambda name: not keyword.iskeyword(name)
@@ -45,6 +45,27 @@ def test_fits_sends_long_code_lines_to_black() -> None:
     item = '    "deprecated": "' + "m" * 100 + '",\n'
     assert fits("X = {\n" + item + "}\n") and black_keeps("X = {\n" + item + "}\n")
     assert not fits("X = {\n" + item.replace('",', '" + "",') + "}\n")
+
+
+def test_wide_characters_count_twice() -> None:
+    # 46 characters, 92 columns: black measures East Asian wide characters as two columns.
+    value = "日本語" * 15 + "x"
+    source = '@pytest.mark.parametrize(\n    "value",\n    [' + py_literal(value) + "],\n)\n"
+    source += "def test(value: object) -> None:\n    pass\n"
+    assert not black_keeps(source)
+    assert not fits(source)
+    laid = wrap_call("@pytest.mark.parametrize", ['"value"', ["", [value]]])
+    assert black_keeps(laid + "\ndef test(value: object) -> None:\n    pass\n")
+
+
+def test_a_comment_inside_brackets_goes_to_black() -> None:
+    # black splits the item after a comment of its own at its operators, however short the line.
+    source = (
+        'X = TypedDict(\n    "X",\n    {\n        # c\n        "and": bool | None,\n    },\n)\n'
+    )
+    assert not black_keeps(source)
+    assert not fits(source)
+    assert fits("class A:\n    # c\n    x: int\n")
 
 
 @settings(max_examples=300, deadline=None)
