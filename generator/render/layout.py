@@ -34,7 +34,7 @@ def wrap_import(line: str, indent: int = 0) -> str:
     if within(line, indent) or " import " not in line or "#" in line:
         return line
     head, _, names = line.partition(" import ")
-    return exploded(f"{head} import (", [n.strip() for n in names.split(",")], ")", indent)
+    return exploded(f"{head} import (", [n.strip() + "," for n in names.split(",")], ")", indent)
 
 
 def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = "") -> str:
@@ -50,7 +50,7 @@ def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = 
         return line
     inner = indent + 4
     laid = [f"{a}," if isinstance(a, str) else fit_literal(a[1], inner, a[0], ",") for a in items]
-    return f"{head}(\n" + "".join(f"{' ' * inner}{a}\n" for a in laid) + f"{' ' * indent}){tail}"
+    return exploded(f"{head}(", laid, ")" + tail, indent)
 
 
 def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") -> str:
@@ -65,14 +65,14 @@ def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") ->
     else:
         parts = [fit_literal(v, inner, "", ",") for v in value]
         opening, closing = "[", "]"
-    body = "".join(f"{' ' * inner}{part}\n" for part in parts)
-    return f"{lead}{opening}\n{body}{' ' * indent}{closing}{trail}"
+    return exploded(lead + opening, parts, closing + trail, indent)
 
 
 def exploded(opening: str, items: Sequence[str], closing: str, indent: int) -> str:
-    """`opening`, each item on its own line with a trailing comma, then `closing` (first line unindented)."""
+    """`opening`, each item (ending in its comma) on its own line one level in, then `closing`;
+    the first line is not indented."""
     inner = " " * (indent + 4)
-    body = "".join(f"{inner}{item},\n" for item in items)
+    body = "".join(f"{inner}{item}\n" for item in items)
     return f"{opening}\n{body}{' ' * indent}{closing}"
 
 

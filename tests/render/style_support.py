@@ -76,6 +76,16 @@ def imported(out: Path, package: str) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
+@contextmanager
+def generated_package(
+    root: Path, style: str, package: str, docs: Path | None = None
+) -> Iterator[ModuleType]:
+    """`docs` (by default the small set of `write_docs`) generated with `style` below `root`, imported."""
+    generate(style, docs or write_docs(root / "docs"), root / "out", package)
+    with imported(root / "out", package) as module:
+        yield module
+
+
 #: An open C# enum: the Example Usage says so.
 OPEN_ENUM_DOC = """# Color
 

@@ -13,22 +13,20 @@ import attrs
 import pytest
 
 from tests.conftest import SPECS
-from tests.render.style_support import generate, imported, write_docs
+from tests.render.style_support import generated_package
 
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("attrs_tiny")
-    generate("attrs", write_docs(root / "docs"), root / "out", "attrs_tiny")
-    with imported(root / "out", "attrs_tiny") as package:
+    with generated_package(root, "attrs", "attrs_tiny") as package:
         yield package
 
 
 @pytest.fixture(scope="module")
 def specs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("attrs_specs")
-    generate("attrs", SPECS, root / "out", "attrs_specs")
-    with imported(root / "out", "attrs_specs") as package:
+    with generated_package(root, "attrs", "attrs_specs", SPECS) as package:
         yield package
 
 

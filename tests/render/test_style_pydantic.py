@@ -13,22 +13,20 @@ import pydantic
 import pytest
 
 from tests.conftest import SPECS
-from tests.render.style_support import generate, imported, write_docs
+from tests.render.style_support import generated_package
 
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("pydantic_tiny")
-    generate("pydantic", write_docs(root / "docs"), root / "out", "pyd_tiny")
-    with imported(root / "out", "pyd_tiny") as package:
+    with generated_package(root, "pydantic", "pyd_tiny") as package:
         yield package
 
 
 @pytest.fixture(scope="module")
 def specs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     root = tmp_path_factory.mktemp("pydantic_specs")
-    generate("pydantic", SPECS, root / "out", "pyd_specs")
-    with imported(root / "out", "pyd_specs") as package:
+    with generated_package(root, "pydantic", "pyd_specs", SPECS) as package:
         yield package
 
 
