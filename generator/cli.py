@@ -259,10 +259,10 @@ def _watch(args: argparse.Namespace) -> int:
 
 def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> int:
     from generator.pipeline import build
-    from generator.reader import changed_docs, stamp_docs
+    from generator.reader import Stamps, changed_docs
 
-    stamps = stamp_docs(list(config.docs))
-    built = build(config)
+    stamps: Stamps = {}
+    built = build(config, stamps)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
         print_diagnostics(built.diagnostics, fmt, stream, verbose)

@@ -9,7 +9,7 @@ from generator.formatting import FormatError, fits, format_all
 from generator.ir import Diagnostic, Span, Spec
 from generator.openapi import apply_wire_facts
 from generator.progress import Progress
-from generator.reader import read_docs
+from generator.reader import Stamps, read_docs
 from generator.render.planner import RenderedFile, render_files
 from generator.render.targets import TargetError, load_target
 from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest
@@ -26,8 +26,9 @@ class Built:
         return self.plan is None
 
 
-def build(config: Config) -> Built:
-    spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
+def build(config: Config, stamps: Stamps | None = None) -> Built:
+    """`stamps`, when given, receives each doc's stamp as it is read (to tell later whether it changed)."""
+    spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect, stamps), config)
     if spec.errors:
         return Built(spec, None, spec.diagnostics)
     problems: list[Diagnostic] = []

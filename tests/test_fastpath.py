@@ -10,7 +10,7 @@ import pytest
 
 import generator
 import generator.pipeline
-from generator.sync import fastpath
+from generator import user_cache
 
 SESSION = "specs/php/Models/Components/Session.md"
 
@@ -30,7 +30,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _records(project: Path) -> list[Path]:
-    return sorted(fastpath.cache_folder().glob("fastpath-*.json"))
+    return sorted(user_cache.cache_folder().glob("fastpath-*.json"))
 
 
 def test_records_are_kept_outside_the_project(project: Path, run: Callable[..., Any]) -> None:
@@ -38,7 +38,7 @@ def test_records_are_kept_outside_the_project(project: Path, run: Callable[..., 
     before = sorted(p for p in project.rglob("*"))
     assert run("check").code == 0
     assert _records(project)
-    assert not fastpath.cache_folder().is_relative_to(project)
+    assert not user_cache.cache_folder().is_relative_to(project)
     assert sorted(p for p in project.rglob("*")) == before
 
 
@@ -142,16 +142,16 @@ def test_another_docmodels_version_means_a_full_run(
 
 def test_the_code_digest_sees_every_changed_or_added_file(tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text("x = 1\n")
-    first = fastpath._tree_digest([tmp_path])
+    first = user_cache.tree_digest([tmp_path])
     (tmp_path / "a.py").write_text("x = 2\n")
-    second = fastpath._tree_digest([tmp_path])
+    second = user_cache.tree_digest([tmp_path])
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("")
-    third = fastpath._tree_digest([tmp_path])
+    third = user_cache.tree_digest([tmp_path])
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "a.pyc").write_bytes(b"cache")
     assert len({first, second, third}) == 3
-    assert fastpath._tree_digest([tmp_path]) == third  # caches do not shape the output
+    assert user_cache.tree_digest([tmp_path]) == third  # caches do not shape the output
 
 
 def test_a_failed_or_drifted_run_is_never_recorded(project: Path, run: Callable[..., Any]) -> None:

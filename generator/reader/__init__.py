@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -15,12 +16,15 @@ from generator.reader.cells import is_identifier
 from generator.reader.dialects import DIALECTS, Dialect, choose, detect
 from generator.reader.document import DocRef, notation, read_document
 from generator.reader.page import Page, parse_page
+from generator.reader.page_cache import Entry, PageCache, text_key
 from generator.reader.resolve import resolve
 
 _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
 #: Limits that keep time and memory bounded on hostile input (the largest real doc is 0.2 MB, 700 lines).
 MAX_DOC_BYTES = 2 * 1024 * 1024
 MAX_DOC_LINES = 20_000
+#: A doc's size, modification time and inode, by its display path (-1s when it cannot be read).
+Stamps = dict[str, tuple[int, int, int]]
 #: Below this many docs, starting processes costs more than parsing on one core saves.
 _PARALLEL_FROM = 300
 
@@ -31,9 +35,10 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
     cwd = Path.cwd().resolve()
     for path in paths:
         if path.is_dir():
-            for file in _markdown_files(path):
-                rel = file.relative_to(path).as_posix()
-                found.setdefault(file, DocRef(_display(file, cwd), rel, _display(path, cwd)))
+            shown = _display(path, cwd)
+            for file, rel in _markdown_files(path):
+                display = rel if shown == "." else posixpath.join(shown, rel)
+                found.setdefault(Path(file), DocRef(display, rel, shown))
         else:
             found.setdefault(
                 path, DocRef(_display(path, cwd), path.name, _display(path.parent, cwd))
@@ -41,16 +46,20 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
     return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
 
 
-def _markdown_files(root: Path) -> Iterable[Path]:
-    for folder, dirs, files in os.walk(root):
+def _markdown_files(root: Path) -> Iterable[tuple[str, str]]:
+    """(path, path below `root` in POSIX form) of every doc below `root`."""
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        below = os.path.relpath(folder, top)
+        prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
         for name in sorted(files):
             if (
                 name.endswith(".md")
                 and not name.startswith((".", "_"))
                 and name.lower() not in _SKIPPED_NAMES
             ):
-                yield Path(folder) / name
+                yield os.path.join(folder, name), prefix + name
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -62,10 +71,14 @@ def _display(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
+def read_docs(
+    paths: Sequence[Path], dialect: str | None = None, stamps: Stamps | None = None
+) -> Spec:
+    """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read."""
     out = Collector()
     pages: list[tuple[DocRef, Page, Dialect | None]] = []
-    for doc, parsed, shown, problems in parse_all(discover(paths), dialect):
+    docs = discover(paths)
+    for doc, parsed, shown, problems in parse_all(docs, dialect, PageCache(paths), stamps):
         out.items.extend(problems)
         if parsed is not None:
             pages.append((doc, parsed, DIALECTS[shown] if shown else None))
@@ -84,48 +97,87 @@ def read_docs(paths: Sequence[Path], dialect: str | None = None) -> Spec:
     return Spec(tuple(models), out.sorted())
 
 
-def _parse_one(
-    file: Path, doc: DocRef, dialect: str | None
-) -> tuple[DocRef, Page | None, str | None, list[Diagnostic]]:
-    """One doc read and parsed to blocks, with the dialect its notation shows (by name) and its problems."""
-    out = Collector()
-    text = _read_text(file, doc, out)
-    if text is None:
-        return doc, None, None, out.items
-    page = parse_page(text)
-    for line, marker in page.unclosed_fences:
-        out.error(
-            doc.span(line),
-            "DM117",
-            f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
-        )
-    found = DIALECTS[dialect] if dialect and dialect != "auto" else detect(notation(page))
-    return doc, page, found.name if found else None, out.items
-
-
-def _parse_chunk(
-    chunk: list[tuple[Path, DocRef]], dialect: str | None
-) -> list[tuple[DocRef, Page | None, str | None, list[Diagnostic]]]:
-    return [_parse_one(file, doc, dialect) for file, doc in chunk]
+Parsed = tuple[DocRef, Page | None, str | None, list[Diagnostic]]
 
 
 def parse_all(
-    docs: list[tuple[Path, DocRef]], dialect: str | None
-) -> list[tuple[DocRef, Page | None, str | None, list[Diagnostic]]]:
-    """Every doc parsed, in order; past a few hundred docs on every core (parsing tables dominates)."""
+    docs: list[tuple[Path, DocRef]],
+    dialect: str | None,
+    cache: PageCache | None = None,
+    stamps: Stamps | None = None,
+) -> list[Parsed]:
+    """Every doc read and parsed to blocks, in order, with the dialect its notation shows and its problems.
+
+    A doc whose text the cache holds is not parsed again; past a few hundred docs to parse, they are parsed
+    on every core (markdown-it's table rule dominates)."""
+    texts: list[tuple[DocRef, str | None, Collector]] = []
+    for file, doc in docs:
+        out = Collector()
+        if stamps is not None:
+            stamps[doc.display] = _stamp(file)
+        texts.append((doc, _read_text(file, doc, out), out))
+    keys = [text_key(text) if text is not None else "" for _, text, _ in texts]
+    entries: dict[str, Entry] = {}
+    missing: dict[str, str] = {}
+    for key, (_, text, _) in zip(keys, texts, strict=True):
+        found = cache.get(key) if cache is not None and text is not None else None
+        if found is not None:
+            entries[key] = found
+        elif text is not None:
+            missing[key] = text
+    parsed = _parse_texts(list(missing.items()))
+    entries.update(parsed)
+    if cache is not None:
+        for key, entry in parsed.items():
+            cache.put(key, entry)
+        cache.save()
+    results: list[Parsed] = []
+    for key, (doc, text, out) in zip(keys, texts, strict=True):
+        if text is None:
+            results.append((doc, None, None, out.items))
+            continue
+        page, detected = entries[key]
+        for line, marker in page.unclosed_fences:
+            out.error(
+                doc.span(line),
+                "DM117",
+                f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
+            )
+        shown = dialect if dialect and dialect != "auto" else detected
+        results.append((doc, page, shown, out.items))
+    return results
+
+
+def _parse_texts(texts: list[tuple[str, str]]) -> dict[str, Entry]:
+    """Each (key, text) parsed to a page and the dialect its notation shows; on every core when many."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(docs) < _PARALLEL_FROM or workers < 2:
-        return _parse_chunk(docs, dialect)
+    if len(texts) < _PARALLEL_FROM or workers < 2:
+        return dict(_parse_chunk(texts))
     # This process parses one share itself while the other cores parse theirs.
-    shares = [docs[i::workers] for i in range(workers)]
+    shares = [texts[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-        futures = [pool.submit(_parse_chunk, share, dialect) for share in shares[1:]]
-        parsed = [_parse_chunk(shares[0], dialect), *(f.result() for f in futures)]
-    # Interleaved shares back into discovery order.
-    ordered: list[tuple[DocRef, Page | None, str | None, list[Diagnostic]]] = []
-    for i in range(len(docs)):
-        ordered.append(parsed[i % workers][i // workers])
-    return ordered
+        futures = [pool.submit(_parse_chunk, share) for share in shares[1:]]
+        done = _parse_chunk(shares[0])
+        for future in futures:
+            done.extend(future.result())
+    return dict(done)
+
+
+def _parse_chunk(texts: list[tuple[str, str]]) -> list[tuple[str, Entry]]:
+    found: list[tuple[str, Entry]] = []
+    for key, text in texts:
+        page = parse_page(text)
+        dialect = detect(notation(page))
+        found.append((key, (page, dialect.name if dialect else None)))
+    return found
+
+
+def _stamp(file: Path) -> tuple[int, int, int]:
+    try:
+        info = file.stat()
+    except OSError:
+        return (-1, -1, -1)
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
@@ -191,19 +243,9 @@ def _escapes(file: Path, root: Path) -> bool:
         return True
 
 
-Stamps = dict[str, tuple[int, int, int]]
-
-
 def stamp_docs(paths: Sequence[Path]) -> Stamps:
     """Each doc's size, modification time and inode: taken before a run, compared before writing."""
-    stamps: Stamps = {}
-    for file, doc in discover(paths):
-        try:
-            info = file.stat()
-        except OSError:
-            continue
-        stamps[doc.display] = (info.st_size, info.st_mtime_ns, info.st_ino)
-    return stamps
+    return {doc.display: _stamp(file) for file, doc in discover(paths)}
 
 
 def changed_docs(paths: Sequence[Path], before: Stamps) -> list[Diagnostic]:
@@ -247,4 +289,4 @@ def _unique(models: list[Model], out: Collector) -> list[Model]:
     return result
 
 
-__all__ = ["changed_docs", "discover", "read_docs", "stamp_docs"]
+__all__ = ["Stamps", "changed_docs", "discover", "read_docs", "stamp_docs"]

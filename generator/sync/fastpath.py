@@ -16,8 +16,7 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,15 +24,7 @@ from typing import TextIO
 
 import generator
 from generator.config import Config
-
-
-def cache_folder() -> Path:
-    """Where records are kept: outside every project, so that no run writes into the output folder."""
-    explicit = os.environ.get("DOCMODELS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "docmodels"
+from generator.user_cache import cache_folder, installed, store, tree_digest
 
 
 def record_path(config: Config, command: str) -> Path:
@@ -44,9 +35,6 @@ def record_path(config: Config, command: str) -> Path:
 
 
 _FORMAT = 1
-#: Folders whose contents never shape docmodels' output.
-_SKIPPED_DIRS = {".git", "__pycache__"}
-_SKIPPED_SUFFIXES = (".pyc", ".pyo")
 _DEPENDENCIES = ("black", "jinja2", "markdown_it")
 
 
@@ -136,14 +124,14 @@ def current(config: Config, command: str, roots: Sequence[Path]) -> State:
         sys.version,
         os.getcwd(),
         repr(config),
-        *(_installed(name) for name in _DEPENDENCIES),
-        _tree_digest([Path(generator.__file__).parent]),
+        *(installed(name) for name in _DEPENDENCIES),
+        tree_digest([Path(generator.__file__).parent]),
     ):
         key.update(part.encode("utf-8", "surrogateescape") + b"\0")
     inputs = [*config.docs, *roots]
     if config.source is not None:
         inputs.append(config.source)
-    return State(key.hexdigest(), _tree_digest(inputs), _tree_digest([config.out]))
+    return State(key.hexdigest(), tree_digest(inputs), tree_digest([config.out]))
 
 
 def lookup(config: Config, command: str) -> Replay | None:
@@ -174,75 +162,4 @@ def remember(
         "template_roots": [str(p) for p in roots],
         "replay": asdict(replay),
     }
-    target = record_path(config, command)
-    folder = target.parent
-    try:
-        folder.mkdir(exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".fastpath-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(temp, target)
-    except OSError:
-        return False
-    return True
-
-
-def _installed(module: str) -> str:
-    """Which installation of a dependency is imported: its folder and the dist-info beside it (the version).
-
-    Cheaper than importlib.metadata, which would cost more than the rest of the fast path."""
-    from importlib.util import find_spec
-
-    spec = find_spec(module)
-    if spec is None or spec.origin is None:
-        return f"{module} missing"
-    package = Path(spec.origin).parent
-    prefix = module.replace("_", "").lower()
-    try:
-        infos = sorted(
-            n
-            for n in os.listdir(package.parent)
-            if n.endswith(".dist-info")
-            and n.replace("_", "").replace("-", "").lower().startswith(prefix)
-        )
-        stamps = [os.stat(package.parent / n / "RECORD").st_mtime_ns for n in infos]
-    except OSError:
-        infos, stamps = [], []
-    return f"{package}:{infos}:{stamps}"
-
-
-def _files(paths: Iterable[Path]) -> Iterable[tuple[str, str]]:
-    """(a name that says where the file is, its path) for every file below `paths`, in a stable order."""
-    for index, path in enumerate(paths):
-        root = os.fspath(path)
-        if os.path.isfile(root):
-            yield f"{index}:", root
-            continue
-        cut = len(os.path.join(root, ""))
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
-            for name in sorted(files):
-                if not name.endswith(_SKIPPED_SUFFIXES):
-                    full = os.path.join(folder, name)
-                    yield f"{index}:{full[cut:]}", full
-
-
-def _tree_digest(paths: Iterable[Path]) -> str:
-    """One digest of every file's name and bytes below `paths` (a missing path counts as empty)."""
-    total = hashlib.sha256()
-    for name, file in _files(paths):
-        try:
-            fd = os.open(file, os.O_RDONLY)
-            try:
-                chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
-                while chunks[-1]:  # to the end, even if the file grew meanwhile
-                    chunks.append(os.read(fd, 1 << 20))
-                content = b"".join(chunks)
-            finally:
-                os.close(fd)
-        except OSError:
-            content = b"\0unreadable"
-        total.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        total.update(len(content).to_bytes(8, "big"))
-        total.update(content)
-    return total.hexdigest()
+    return store(record_path(config, command), json.dumps(data).encode("utf-8"))

@@ -1,0 +1,105 @@
+"""Parsed pages are kept between runs by the digest of each doc's text, and used only while they apply."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generator.reader as reader
+from generator.reader import page_cache
+from generator.reader.page import Page
+from generator.user_cache import cache_folder
+from tests.conftest import SPECS
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    shutil.copytree(SPECS, folder)
+    return folder
+
+
+def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text parsed from now on (by this process: below the parallel threshold)."""
+    parsed: list[str] = []
+    real = reader.parse_page
+
+    def parse(text: str) -> Page:
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(reader, "parse_page", parse)
+    return parsed
+
+
+def cache_files() -> list[Path]:
+    return sorted(cache_folder().glob("pages-*.pickle"))
+
+
+def test_a_second_read_parses_nothing_and_gives_the_same_ir(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = reader.read_docs([docs])
+    parsed = counting_parses(monkeypatch)
+    second = reader.read_docs([docs])
+    assert parsed == []
+    assert second == first
+    assert len(cache_files()) == 1
+
+
+def test_only_changed_docs_are_parsed_again(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reader.read_docs([docs])
+    changed = sorted(docs.rglob("*.md"))[3]
+    text = changed.read_text(encoding="utf-8") + "\nA new closing paragraph.\n"
+    changed.write_text(text, encoding="utf-8")
+    parsed = counting_parses(monkeypatch)
+    cached = reader.read_docs([docs])
+    assert parsed == [text]
+    monkeypatch.setattr(reader, "PageCache", lambda paths: None)
+    assert cached == reader.read_docs([docs])
+
+
+def test_the_cache_keeps_only_the_pages_of_the_last_run(docs: Path) -> None:
+    reader.read_docs([docs])
+    before = pickle.loads(cache_files()[0].read_bytes())[1]
+    removed = sorted(docs.rglob("*.md"))[0]
+    removed.unlink()
+    reader.read_docs([docs])
+    after = pickle.loads(cache_files()[0].read_bytes())[1]
+    assert len(after) == len(before) - 1
+    assert after.keys() < before.keys()
+
+
+def test_a_cache_from_other_reader_code_is_ignored(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader.read_docs([docs])
+    monkeypatch.setattr(page_cache, "_tag", lambda: "another version of the reader")
+    parsed = counting_parses(monkeypatch)
+    reader.read_docs([docs])
+    assert len(parsed) == len(list(docs.rglob("*.md")))
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(["wrong", "shape"])])
+def test_a_damaged_cache_is_ignored_and_replaced(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    expected = reader.read_docs([docs])
+    cache_files()[0].write_bytes(content)
+    parsed = counting_parses(monkeypatch)
+    assert reader.read_docs([docs]) == expected
+    assert parsed
+    assert pickle.loads(cache_files()[0].read_bytes())[0] == page_cache._tag()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(blocked / "cache"))
+    assert reader.read_docs([docs]).models
+    assert reader.read_docs([docs]) == reader.read_docs([docs])

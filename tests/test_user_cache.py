@@ -1,0 +1,56 @@
+"""What docmodels keeps in the user's cache folder changes how fast a run is, never what it writes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import user_cache
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_compiled_templates_and_pages_are_kept_and_give_the_same_output(
+    project: Path, run: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("gen").code == 0
+    first = tree(project / "generated")
+    cache = user_cache.cache_folder()
+    assert list((cache / "templates").iterdir()), "compiled templates are kept"
+    assert list(cache.glob("pages-*.pickle"))
+    assert run("gen", "--out", "again").code == 0
+    assert tree(project / "again") == first
+
+
+def test_a_cache_folder_that_cannot_be_written_changes_nothing(
+    project: Path, run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("gen").code == 0
+    expected = tree(project / "generated")
+    blocked = project / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(blocked / "cache"))
+    result = run("gen", "--out", "elsewhere")
+    assert result.code == 0, result.err
+    assert tree(project / "elsewhere") == expected
+
+
+def test_a_damaged_compiled_template_is_compiled_again(
+    project: Path, run: Callable[..., Any]
+) -> None:
+    assert run("gen").code == 0
+    expected = tree(project / "generated")
+    for compiled in (user_cache.cache_folder() / "templates").iterdir():
+        compiled.write_bytes(b"\x00garbage")
+    assert run("gen", "--out", "again").code == 0
+    assert tree(project / "again") == expected
