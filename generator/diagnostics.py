@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "DM713": "the doc's type of a field does not fit the JSON type of its schema",
     "DM714": "an enum's values differ from its schema's",
     "DM715": "a configured wire name (policy or override) differs from the OpenAPI schema's",
+    "DM716": "a doc types a field as a map whose schema also has fixed properties of another type",
     "DM720": "a `wire_name_overrides` entry names no field",
     "DM721": "two fields of one model would have the same wire name",
     "DM402": "an output path goes through a symbolic link that leads out of the output folder",

@@ -8,10 +8,10 @@ from typing import Any
 from generator.config import Config
 from generator.diagnostics import Collector
 from generator.ir import Model, Span, Spec
+from generator.openapi.coverage import Accounting, Entry, summary
 from generator.openapi.document import Document, OpenAPIError
 from generator.openapi.enrich import enrich_model
 from generator.openapi.match import Matcher, Schemas
-from generator.openapi.schema import is_object
 from generator.wire_names import apply_policy, replace_models
 
 __all__ = ["OpenAPIError", "apply_wire_facts", "enrich"]
@@ -62,52 +62,27 @@ def enrich(
         for other in sorted(matcher.also.get(model.key, {}).values(), key=lambda n: n.pointer):
             enrich_model(enriched, other, schemas, out)  # its contradictions only
         models.append(enriched)
-    used = {m.node.pointer for m in matcher.matched.values()}
+    entries = Accounting(spec, matcher, schemas).run()
     lonely = []
-    for node in schemas.components:
-        if node.pointer not in used:
-            kind = matcher.inlined.get(node.pointer)
-            reason = (
-                f"the docs type it inline ({_INLINE.get(kind, kind)}), not as a model"
-                if kind
-                else _why_no_model(node.schema)
-            )
-            lonely.append({"schema": node.pointer, "reason": reason})
-            out.info(Span(display, 1), "DM703", f"{node.pointer}: no doc model ({reason})")
+    for entry in entries:
+        if entry.category == "doc-model":
+            continue
+        lonely.append({"schema": entry.pointer, "category": entry.category, "reason": entry.reason})
+        message = f"{entry.pointer}: no doc model ({entry.category}: {entry.reason})"
+        out.info(Span(display, 1), "DM703", message)
     result = replace_models(spec, models, out.sorted())
-    return result, _report(display, result, matcher, schemas, lonely)
-
-
-_INLINE = {
-    "MapOf": "a map",
-    "Primitive": "a primitive",
-    "ArrayOf": "a list",
-    "Literal": "a constant",
-}
-
-
-def _why_no_model(schema: Any) -> str:
-    if not isinstance(schema, dict):
-        return "not a schema"
-    if is_object(schema) or schema.get("enum") or schema.get("oneOf") or schema.get("anyOf"):
-        return "no doc has its name or field set, and no matched model refers to it"
-    kind = schema.get("type", "untyped")
-    return f"a {kind} schema: SDKs inline it rather than document it"
+    return result, _report(display, result, matcher, entries, lonely)
 
 
 def _report(
-    display: str, spec: Spec, matcher: Matcher, schemas: Schemas, lonely: list[dict[str, str]]
+    display: str, spec: Spec, matcher: Matcher, entries: list[Entry], lonely: list[dict[str, str]]
 ) -> dict[str, Any]:
     fields = [f for m in spec.models if m.schema for f in m.fields]
     return {
         "spec": display,
         "models": len(spec.models),
         "models_matched": len(matcher.matched),
-        "schemas": len(schemas.components),
-        "schemas_matched": len(schemas.components) - len(lonely),
-        "schemas_inlined": sum(
-            1 for x in lonely if x["reason"].startswith("the docs type it inline")
-        ),
+        **summary(entries),
         "fields": len(fields),
         "fields_with_spec_wire_name": sum(f.fact_source("wire_name") == "spec" for f in fields),
         "matched": [

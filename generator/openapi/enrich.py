@@ -214,7 +214,7 @@ def _check_map(
     where: str, f: Field, inner: dict[str, Any], base: Path, schemas: Schemas, out: Collector
 ) -> None:
     """A field the doc types as a map whose schema also has fixed properties of another type than
-    its `additionalProperties`: the map reads those properties as values of its own type (DM713)."""
+    its `additionalProperties`: the map reads those properties as values of its own type (DM716)."""
     extra = inner.get("additionalProperties")
     properties = inner.get("properties")
     if not isinstance(extra, dict) or not isinstance(properties, dict):
@@ -225,7 +225,7 @@ def _check_map(
     if other:
         out.warning(
             f.source,
-            "DM713",
+            "DM716",
             f"{where}: the doc's type is a map; the spec's object also has the properties "
             f"{', '.join(other[:5])}, of another type than the map's values",
         )

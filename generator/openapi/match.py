@@ -307,7 +307,17 @@ class Matcher:
             ) + self.schemas.by_name.get(norm(model.title), [])
             if not candidates:
                 continue
-            best = max(candidates, key=lambda n: (compat(model, n), n.component is not None))
+            own = {norm(model.key.name), norm(model.title)}
+            # A schema `allOf` composes also takes the composite's name: on a tie, the component
+            # named so wins (`deepObjectWithType`, not the `deepObject` it extends).
+            best = max(
+                candidates,
+                key=lambda n: (
+                    compat(model, n),
+                    norm(n.component or "") in own,
+                    n.component is not None,
+                ),
+            )
             self._accept(model, best, "name", 0.5)
 
     def _propagate(self, todo: list[ModelKey]) -> None:
