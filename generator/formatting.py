@@ -10,7 +10,6 @@ import io
 import os
 import tokenize
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -61,6 +60,8 @@ def format_all(items: Sequence[tuple[str, str]]) -> list[str]:
     paths = [p for p, _ in items]
     sources = [s for _, s in items]
     chunk = max(1, len(items) // (workers * 4))
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(format_python, paths, sources, chunksize=chunk))
 

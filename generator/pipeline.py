@@ -10,9 +10,10 @@ from generator.ir import Diagnostic, Span, Spec
 from generator.openapi import apply_wire_facts
 from generator.progress import Progress
 from generator.reader import Stamps, read_docs
-from generator.render.planner import RenderedFile, render_files
+from generator.render.planner import RenderedFile, plan_files
 from generator.render.targets import TargetError, load_target
 from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest
+from generator.sync.reuse import RenderRecord
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,26 @@ def build(config: Config, stamps: Stamps | None = None) -> Built:
     problems: list[Diagnostic] = []
     try:
         target = load_target(config.target, config.templates)
-        files = render_files(spec, target, config.package, config.outputs)
+        pending = plan_files(spec, target, config.package, config.outputs)
+        record = RenderRecord(config.out, target)
+        texts: dict[str, str] = {}
+        # Per formatted file, the digest of its text before formatting (the manifest keeps it).
+        rendered: dict[str, str] = {}
+        fresh: list[RenderedFile] = []
+        for item in pending:
+            reused = record.reuse(item.path, item.inputs)
+            if reused is None:
+                fresh.append(item.render())
+                continue
+            texts[item.path] = reused[0]
+            if item.format == "black":
+                rendered[item.path] = reused[1]
     except TargetError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM301", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))
-    python = [f for f in files if f.format == "black"]
-    rendered = {f.path: digest(f.text.encode("utf-8")) for f in python}
-    # black is nearly all the cost of a run: a file rendered from the same text as last time, and not
+    python = [f for f in fresh if f.format == "black"]
+    rendered.update({f.path: digest(f.text.encode("utf-8")) for f in python})
+    # black is nearly all the cost of formatting: a file rendered from the same text as last time, and not
     # changed since, is already formatted.
     previous = PreviousOutput.read(config.out)
     formatted: dict[str, str] = {}
@@ -48,24 +62,27 @@ def build(config: Config, stamps: Stamps | None = None) -> Built:
         if target.black_style and fits(f.text):
             formatted[f.path] = f.text
             continue
-        reused = previous.formatted(f.path, rendered[f.path])
-        if reused is not None:
-            formatted[f.path] = reused
+        again = previous.formatted(f.path, rendered[f.path])
+        if again is not None:
+            formatted[f.path] = again
     todo = [f for f in python if f.path not in formatted]
     try:
         formatted.update(_format(todo))
     except FormatError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM302", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))
-    texts = {f.path: formatted.get(f.path, f.text) for f in files}
+    texts.update({f.path: formatted.get(f.path, f.text) for f in fresh})
+    for item in pending:
+        record.note(item.path, item.inputs, texts[item.path], rendered.get(item.path, ""))
     try:
         origins = {
-            f.path: tuple((o.span, o.fingerprint) for o in f.origins) for f in files if f.origins
+            p.path: tuple((o.span, o.fingerprint) for o in p.origins) for p in pending if p.origins
         }
         plan = Plan.build(texts, config.fingerprint(), origins, rendered)
     except UnsafePathError as exc:
         problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM400", str(exc)))
         return Built(spec, None, spec.diagnostics + tuple(problems))
+    record.save()
     return Built(spec, plan, spec.diagnostics)
 
 

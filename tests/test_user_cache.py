@@ -54,3 +54,26 @@ def test_a_damaged_compiled_template_is_compiled_again(
         compiled.write_bytes(b"\x00garbage")
     assert run("gen", "--out", "again").code == 0
     assert tree(project / "again") == expected
+
+
+def test_a_run_with_every_page_kept_loads_neither_markdown_it_nor_the_openapi_matcher(
+    project: Path, run: Callable[..., Any]
+) -> None:
+    import subprocess
+    import sys
+
+    assert run("gen").code == 0
+    (project / "generated" / "example_models" / "py.typed").unlink()  # not a no-op: a full run
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "assert main(['gen']) == 0\n"
+        "heavy = ('markdown_it', 'generator.openapi.match', 'generator.openapi.run', 'black')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=project, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert (project / "generated" / "example_models" / "py.typed").is_file()

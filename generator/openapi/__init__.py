@@ -6,13 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import Config
-from generator.diagnostics import Collector
-from generator.ir import Model, Span, Spec
-from generator.openapi.coverage import Accounting, Entry, summary
-from generator.openapi.document import Document, OpenAPIError
-from generator.openapi.enrich import enrich_model
-from generator.openapi.match import Matcher, Schemas
-from generator.wire_names import apply_policy, replace_models
+from generator.ir import Spec
+from generator.openapi.document import OpenAPIError
+from generator.wire_names import apply_policy
 
 __all__ = ["OpenAPIError", "apply_wire_facts", "enrich"]
 
@@ -31,69 +27,11 @@ def enrich(
 ) -> tuple[Spec, dict[str, Any] | None]:
     """`spec` with the facts of the OpenAPI document at `path`, and a report of what matched and why.
 
-    An unreadable document is an error (DM700) and leaves `spec` as it was, with no report.
-    """
-    display = display or path.as_posix()
-    out = Collector()
-    try:
-        schemas = Schemas(Document.load(path))
-        matcher = Matcher(spec, schemas)
-        matcher.run()
-    except (OpenAPIError, RecursionError) as exc:
-        out.error(Span(display, 1), "DM700", f"{display}: {exc}")
-        return replace_models(spec, list(spec.models), out.sorted()), None
-    models: list[Model] = []
-    for model in spec.models:
-        found = matcher.matched.get(model.key)
-        if found is None:
-            out.info(
-                model.source,
-                "DM702",
-                f"{model.key}: no schema matched: {matcher.reasons[model.key]}",
-            )
-            for other in sorted(matcher.also.get(model.key, {}).values(), key=lambda n: n.pointer):
-                enrich_model(
-                    model, other, schemas, out
-                )  # where a parent puts it: contradictions only
-            models.append(model)
-            continue
-        out.info(model.source, "DM701", f"{model.key}: matched {found.node.pointer} by {found.by}")
-        enriched = enrich_model(model, found.node, schemas, out)
-        for other in sorted(matcher.also.get(model.key, {}).values(), key=lambda n: n.pointer):
-            enrich_model(enriched, other, schemas, out)  # its contradictions only
-        models.append(enriched)
-    entries = Accounting(spec, matcher, schemas).run()
-    lonely = []
-    for entry in entries:
-        if entry.category == "doc-model":
-            continue
-        lonely.append({"schema": entry.pointer, "category": entry.category, "reason": entry.reason})
-        message = f"{entry.pointer}: no doc model ({entry.category}: {entry.reason})"
-        out.info(Span(display, 1), "DM703", message)
-    result = replace_models(spec, models, out.sorted())
-    return result, _report(display, result, matcher, entries, lonely)
+    An unreadable document is an error (DM700) and leaves `spec` as it was, with no report. The matching
+    code is imported only here: a run without a document does not load it."""
+    from generator.openapi.run import enrich as run
 
-
-def _report(
-    display: str, spec: Spec, matcher: Matcher, entries: list[Entry], lonely: list[dict[str, str]]
-) -> dict[str, Any]:
-    fields = [f for m in spec.models if m.schema for f in m.fields]
-    return {
-        "spec": display,
-        "models": len(spec.models),
-        "models_matched": len(matcher.matched),
-        **summary(entries),
-        "fields": len(fields),
-        "fields_with_spec_wire_name": sum(f.fact_source("wire_name") == "spec" for f in fields),
-        "matched": [
-            {"model": str(key), "schema": found.node.pointer, "by": found.by}
-            for key, found in sorted(matcher.matched.items())
-        ],
-        "unmatched": [
-            {"model": str(key), "reason": reason} for key, reason in sorted(matcher.reasons.items())
-        ],
-        "schemas_without_model": lonely,
-    }
+    return run(spec, path, display)
 
 
 def _display(path: Path) -> str:

@@ -6,7 +6,6 @@ import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -155,6 +154,8 @@ def _parse_texts(texts: list[tuple[str, str]]) -> dict[str, Entry]:
         return dict(_parse_chunk(texts))
     # This process parses one share itself while the other cores parse theirs.
     shares = [texts[i::workers] for i in range(workers)]
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers - 1) as pool:
         futures = [pool.submit(_parse_chunk, share) for share in shares[1:]]
         done = _parse_chunk(shares[0])

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if (
+    TYPE_CHECKING
+):  # markdown-it is imported only when a doc has to be parsed (the page cache may hold all)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class Page:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # Inline parsing is not needed: the raw text of each cell and heading is what the dialects read.
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 

@@ -13,6 +13,7 @@ from generator.render import naming
 from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
 from generator.render.schema_view import schema_package
 from generator.render.targets import OutputRule, Target, TargetError, render_template
+from generator.render.template_inputs import InputDigests, read_names
 from generator.render.test_view import model_tests
 
 #: `test_<name>.py` must stay a valid file name however deep the docs' folders are.
@@ -36,9 +37,33 @@ class RenderedFile:
     origins: tuple[Origin, ...] = ()
 
 
+@dataclass(frozen=True)
+class PendingFile:
+    """A file to render, with a digest of everything its template reads (None: always render it)."""
+
+    path: str
+    format: str
+    origins: tuple[Origin, ...]
+    inputs: str | None
+    target: Target
+    template: str
+    context: dict[str, object]
+
+    def render(self) -> RenderedFile:
+        text = render_template(self.target, self.template, self.context)
+        return RenderedFile(self.path, text, self.format, self.origins)
+
+
 def render_files(
     spec: Spec, target: Target, package: str, groups: tuple[str, ...]
 ) -> list[RenderedFile]:
+    return [p.render() for p in plan_files(spec, target, package, groups)]
+
+
+def plan_files(
+    spec: Spec, target: Target, package: str, groups: tuple[str, ...]
+) -> list[PendingFile]:
+    """Every file the target makes of the spec, ready to render, in path order."""
     try:
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
@@ -46,20 +71,26 @@ def render_files(
     py = python_package(spec, style)
     models = sorted(py.models.values(), key=lambda m: m.dotted)
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
-    files: list[RenderedFile] = []
+    digests = InputDigests()
+    files: list[PendingFile] = []
     for rule in target.outputs:
         if rule.group not in groups:
             continue
+        names = read_names(target, rule.template)
         for path, context in _instances(rule, py, models, spec, package):
             if schemas is not None:
                 m = context.get("m")
                 if isinstance(m, PyModel):
                     context["schema"] = schemas.documents[m.model.key]
                 context["bundle"] = schemas.bundle
-            text = render_template(target, rule.template, context)
             m = context.get("m")
             origins = _origins(m.model) if isinstance(m, PyModel) else ()
-            files.append(RenderedFile(_normal(path), text, rule.format, origins))
+            inputs = digests.of(context, names)
+            files.append(
+                PendingFile(
+                    _normal(path), rule.format, origins, inputs, target, rule.template, context
+                )
+            )
     return sorted(files, key=lambda f: f.path)
 
 

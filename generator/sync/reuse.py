@@ -1,0 +1,96 @@
+"""Files whose template read the same values as last time are taken from the output folder, not rendered.
+
+After each run, a record in the user's cache folder keeps, per output file, the digest of everything its
+template read (`PendingFile.inputs`), the digest of the file as written and of the text before formatting.
+It applies only while docmodels' code, the templates, black, Jinja and Python are those that wrote it. A file
+is reused only when its digest of inputs is the same and the file in the output folder is still the one
+recorded, byte for byte; any doubt means rendering it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import generator
+from generator.render.targets import Target
+from generator.user_cache import cache_folder, installed, store, tree_digest
+
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One file of the last run: digests of its template's inputs, of its bytes, and of its unformatted text."""
+
+    inputs: str
+    written: str
+    rendered: str
+
+
+class RenderRecord:
+    """The files of the last run into one output folder, by path."""
+
+    def __init__(self, out: Path, target: Target) -> None:
+        name = hashlib.sha256(str(out.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+        self.path = cache_folder() / f"render-{name[:24]}.json"
+        self.out = out
+        self.tag = _tag(target)
+        self.kept = self._load()
+        self.now: dict[str, Kept] = {}
+
+    def reuse(self, path: str, inputs: str | None) -> tuple[str, str] | None:
+        """(text, digest of the unformatted text) of the file as last written, if its inputs are the same."""
+        kept = self.kept.get(path)
+        if inputs is None or kept is None or kept.inputs != inputs:
+            return None
+        try:
+            content = (self.out / path).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(content).hexdigest() != kept.written:
+            return None
+        try:
+            return content.decode("utf-8"), kept.rendered
+        except UnicodeDecodeError:
+            return None
+
+    def note(self, path: str, inputs: str | None, text: str, rendered: str) -> None:
+        """What this run makes of `path` (kept for the next run when its inputs could be digested)."""
+        if inputs is not None:
+            written = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            self.now[path] = Kept(inputs, written, rendered)
+
+    def save(self) -> None:
+        if self.now == self.kept:
+            return
+        files = {p: [k.inputs, k.written, k.rendered] for p, k in sorted(self.now.items())}
+        store(self.path, json.dumps({"tag": self.tag, "files": files}).encode("utf-8"))
+
+    def _load(self) -> dict[str, Kept]:
+        try:
+            data = json.loads(self.path.read_bytes())
+            if data["tag"] != self.tag:
+                return {}
+            return {str(p): Kept(*map(str, v)) for p, v in data["files"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+
+def _tag(target: Target) -> str:
+    """What a file depends on besides the values its template reads."""
+    parts: Sequence[str] = (
+        str(_FORMAT),
+        generator.__version__,
+        sys.version,
+        repr(target),
+        installed("black"),
+        installed("jinja2"),
+        tree_digest([Path(generator.__file__).parent]),
+        tree_digest(target.folders),
+    )
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
