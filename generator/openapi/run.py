@@ -9,8 +9,8 @@ from generator.diagnostics import Collector
 from generator.ir import Model, Span, Spec
 from generator.openapi.coverage import Accounting, Entry, summary
 from generator.openapi.document import Document, OpenAPIError
-from generator.openapi.model_facts import enrich_model
 from generator.openapi.match import Matcher, Schemas
+from generator.openapi.model_facts import enrich_model
 from generator.wire_names import replace_models
 
 
