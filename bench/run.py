@@ -1,7 +1,8 @@
 """The performance benchmark of docmodels issue 9 (`make bench`).
 
 Measures, several times each (medians), on one SDK's docs (default: the Clerk PHP SDK, 953 docs):
-  1. `docmodels gen` into an empty folder, models only;      2. the same with all outputs;
+  1. `docmodels gen` into an empty folder, models only, with an empty cache folder (1w: with the cache kept
+     from earlier runs, as on a developer's machine);          2. the same with all outputs (cold);
   3. `docmodels check` with nothing changed;                  4. `docmodels gen` after one doc changed;
   5. datamodel-code-generator on an OpenAPI document with the same models (default formatters, and ruff);
   6. the floor: read every doc, write as many files of the same sizes;
@@ -74,6 +75,11 @@ def summary(runs: Sequence[Run]) -> dict[str, Any]:
     }
 
 
+def empty_cache(work: Path) -> dict[str, str]:
+    """An environment whose docmodels cache folder is new and empty: nothing kept from an earlier run."""
+    return {**os.environ, "DOCMODELS_CACHE_DIR": tempfile.mkdtemp(prefix="cache-", dir=work)}
+
+
 def docmodels(*args: str | Path) -> list[str | Path]:
     return [DOCMODELS, *args]
 
@@ -111,18 +117,33 @@ def bench_sdk(work: Path, docs_src: Path, slow: int, fast: int, results: dict[st
     results["python_pass"] = summary(base)
     results["version"] = summary(version)
 
-    log("bench 1: gen, models only, cold")
+    log("bench 1: gen, models only, cold (empty output and cache folders)")
     m1 = repeated(
         slow,
         lambda i: run(
-            docmodels("gen", docs, "--out", work / f"m1-{i}", "--outputs", "models"), cwd=work
+            docmodels("gen", docs, "--out", work / f"m1-{i}", "--outputs", "models"),
+            cwd=work,
+            env=empty_cache(work),
         ),
     )
     results["1_gen_models_cold"] = summary(m1)
     models_out = work / "m1-0"
+    log("bench 1w: gen, models only, into an empty folder, cache kept (pages, compiled templates)")
+    m1w = repeated(
+        slow,
+        lambda i: run(
+            docmodels("gen", docs, "--out", work / f"m1w-{i}", "--outputs", "models"), cwd=work
+        ),
+    )
+    results["1w_gen_models_warm_cache"] = summary(m1w)
 
     log("bench 2: gen, all outputs, cold")
-    m2 = repeated(slow, lambda i: run(docmodels("gen", docs, "--out", work / f"m2-{i}"), cwd=work))
+    m2 = repeated(
+        slow,
+        lambda i: run(
+            docmodels("gen", docs, "--out", work / f"m2-{i}"), cwd=work, env=empty_cache(work)
+        ),
+    )
     results["2_gen_all_cold"] = summary(m2)
     all_out = work / "m2-0"
 
@@ -133,9 +154,8 @@ def bench_sdk(work: Path, docs_src: Path, slow: int, fast: int, results: dict[st
     results["3_check_unchanged"] = summary(m3)
 
     def full_check(i: int) -> Run:
-        # An empty cache folder: no fast-path record, as on a fresh CI machine.
-        empty = Path(tempfile.mkdtemp(prefix="docmodels-bench-cache-"))
-        return run(check, cwd=work, env={**os.environ, "DOCMODELS_CACHE_DIR": str(empty)})
+        # An empty cache folder: no fast-path record, no kept pages, as on a fresh CI machine.
+        return run(check, cwd=work, env=empty_cache(work))
 
     results["3b_check_unchanged_without_fastpath"] = summary(repeated(slow, full_check))
     run(check, cwd=work)  # leaves the fast-path record in place again
@@ -215,9 +235,12 @@ def bench_corpus(work: Path, corpus: Path, results: dict[str, Any]) -> None:
     ndocs = sum(count_docs(f) for f in folders)
     log(f"bench corpus: {len(folders)} folders, {ndocs} docs")
 
+    # One new cache folder for the whole corpus: the first pass over it is cold, as on a new machine.
+    cold = empty_cache(work)
+
     def all_folders(command: Callable[[int, Path], list[str | Path]]) -> tuple[float, list[Run]]:
         started = time.perf_counter()
-        runs = [run(command(i, folder), cwd=work) for i, folder in enumerate(folders)]
+        runs = [run(command(i, folder), cwd=work, env=cold) for i, folder in enumerate(folders)]
         return time.perf_counter() - started, runs
 
     def gen(i: int, folder: Path) -> list[str | Path]:
@@ -234,7 +257,8 @@ def bench_corpus(work: Path, corpus: Path, results: dict[str, Any]) -> None:
     # Each folder's full check (as in CI; it records the no-op), then at once its fast-path check (as in a
     # pre-commit hook): at once, so that edits to docmodels' code meanwhile cannot void the record.
     twice = [
-        (run(check(i, f), cwd=work), run(check(i, f), cwd=work)) for i, f in enumerate(folders)
+        (run(check(i, f), cwd=work, env=cold), run(check(i, f), cwd=work, env=cold))
+        for i, f in enumerate(folders)
     ]
     check_runs = [full for full, _ in twice]
     check_wall = sum(r.seconds for r in check_runs)
@@ -343,6 +367,9 @@ def report(results: dict[str, Any], found: list[Target]) -> str:
             m["3b_check_unchanged_without_fastpath"]["median_s"],
             m["5_peer_default_formatters"]["median_s"],
         ),
+        "1w/5": ratio(
+            m["1w_gen_models_warm_cache"]["median_s"], m["5_peer_default_formatters"]["median_s"]
+        ),
         "1/6": ratio(m["1_gen_models_cold"]["median_s"], m["6_floor"]["median_s"]),
     }
     results["ratios"] = ratios
@@ -403,6 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(PEER_VENV / "pycache")
     work = Path(tempfile.mkdtemp(prefix="docmodels-bench-"))
+    # The bench's own cache folder: nothing from earlier runs on this machine makes a run look warm.
+    os.environ["DOCMODELS_CACHE_DIR"] = str(work / "cache")
     try:
         # An empty pyproject.toml stops docmodels from reading a configuration above the work folder.
         (work / "pyproject.toml").write_text("", encoding="utf-8")

@@ -7,6 +7,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 #: Folders whose contents never shape docmodels' output.
@@ -100,3 +101,11 @@ def tree_digest(paths: Iterable[Path]) -> str:
         total.update(len(content).to_bytes(8, "big"))
         total.update(content)
     return total.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """A digest of docmodels' own code, as this process loaded it (a process runs the code it started with)."""
+    import generator
+
+    return tree_digest([Path(generator.__file__).parent])

@@ -75,28 +75,44 @@ def read_docs(
 ) -> Spec:
     """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read."""
     out = Collector()
-    pages: list[tuple[DocRef, Page, Dialect | None]] = []
-    docs = discover(paths)
-    for doc, parsed, shown, problems in parse_all(docs, dialect, PageCache(paths), stamps):
+    pages: list[tuple[DocRef, str, Page, Dialect | None]] = []
+    cache = PageCache(paths)
+    for doc, key, parsed, shown, problems in parse_all(discover(paths), dialect, cache, stamps):
         out.items.extend(problems)
         if parsed is not None:
-            pages.append((doc, parsed, DIALECTS[shown] if shown else None))
+            pages.append((doc, key, parsed, DIALECTS[shown] if shown else None))
     by_root: dict[str, list[Dialect | None]] = defaultdict(list)
-    for doc, _, found in pages:
+    for doc, _, _, found in pages:
         by_root[doc.root].append(found)
     fallback = {root: choose(found) for root, found in by_root.items()}
     drafts: list[Model] = []
-    for doc, page, found in pages:
-        model = read_document(doc, page, found or fallback[doc.root], out)
+    for doc, key, page, found in pages:
+        model = _draft(cache, doc, key, page, found or fallback[doc.root], out)
         if model is not None:
             drafts.append(model)
+    cache.save()
     drafts = _unique(drafts, out)
     models = resolve(drafts, out)
     models.sort(key=lambda m: m.key)
     return Spec(tuple(models), out.sorted())
 
 
-Parsed = tuple[DocRef, Page | None, str | None, list[Diagnostic]]
+#: A doc, the digest of its text, its page (None: not read), the dialect it shows, its problems.
+Parsed = tuple[DocRef, str, Page | None, str | None, list[Diagnostic]]
+
+
+def _draft(
+    cache: PageCache, doc: DocRef, key: str, page: Page, dialect: Dialect, out: Collector
+) -> Model | None:
+    """The model the reader makes of a doc, as kept from an earlier run when the doc did not change."""
+    where = (key, doc.display, doc.rel, doc.root, dialect.name)
+    kept = cache.draft(where)
+    if kept is None:
+        own = Collector()
+        kept = (read_document(doc, page, dialect, own), own.items)
+        cache.put_draft(where, kept)
+    out.items.extend(kept[1])
+    return kept[0]
 
 
 def parse_all(
@@ -129,11 +145,10 @@ def parse_all(
     if cache is not None:
         for key, entry in parsed.items():
             cache.put(key, entry)
-        cache.save()
     results: list[Parsed] = []
     for key, (doc, text, out) in zip(keys, texts, strict=True):
         if text is None:
-            results.append((doc, None, None, out.items))
+            results.append((doc, key, None, None, out.items))
             continue
         page, detected = entries[key]
         for line, marker in page.unclosed_fences:
@@ -143,7 +158,7 @@ def parse_all(
                 f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
             )
         shown = dialect if dialect and dialect != "auto" else detected
-        results.append((doc, page, shown, out.items))
+        results.append((doc, key, page, shown, out.items))
     return results
 
 

@@ -1,4 +1,6 @@
 """Parsed pages kept between runs, by the digest of each doc's bytes: an unchanged doc is not parsed again.
+With each page, what the reader made of it (the draft model and its diagnostics), by where the doc is and
+the dialect it was read in: an unchanged doc is not read again either.
 
 One cache file per set of doc folders, in the user's cache folder. It holds the pages of the last run only
 (entries no longer used are dropped when it is written), and it applies only while the reader's code, the
@@ -14,12 +16,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import generator
+from generator.ir import Diagnostic, Model
 from generator.reader.page import Page
-from generator.user_cache import cache_folder, installed, store, tree_digest
+from generator.user_cache import cache_folder, code_digest, installed, store
 
-_FORMAT = 1
+_FORMAT = 2
 #: A page and the dialect its notation shows (its name), when the doc's dialect is detected.
 Entry = tuple[Page, str | None]
+#: A doc's text digest, display path, path below its root, root, and the dialect it is read in.
+DraftKey = tuple[str, str, str, str, str]
+#: The model the reader made of a doc (None: not a model doc), and the diagnostics it gave.
+Draft = tuple[Model | None, list[Diagnostic]]
 
 
 def text_key(text: str) -> str:
@@ -34,8 +41,9 @@ class PageCache:
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = cache_folder() / f"pages-{name}.pickle"
         self.tag = _tag()
-        self.kept = self._load()
+        self.kept, self.kept_drafts = self._load()
         self.used: dict[str, Entry] = {}
+        self.used_drafts: dict[DraftKey, Draft] = {}
 
     def get(self, key: str) -> Entry | None:
         entry = self.kept.get(key)
@@ -46,21 +54,33 @@ class PageCache:
     def put(self, key: str, entry: Entry) -> None:
         self.used[key] = entry
 
-    def save(self) -> None:
-        """Keep this run's pages for the next run (nothing is written when they are what was kept)."""
-        if self.used.keys() == self.kept.keys():
-            return
-        store(self.path, pickle.dumps((self.tag, self.used), protocol=pickle.HIGHEST_PROTOCOL))
+    def draft(self, key: DraftKey) -> Draft | None:
+        found = self.kept_drafts.get(key)
+        if found is not None:
+            self.used_drafts[key] = found
+        return found
 
-    def _load(self) -> dict[str, Entry]:
+    def put_draft(self, key: DraftKey, draft: Draft) -> None:
+        self.used_drafts[key] = draft
+
+    def save(self) -> None:
+        """Keep this run's pages and drafts for the next run (nothing is written when they are what was kept)."""
+        if (
+            self.used.keys() == self.kept.keys()
+            and self.used_drafts.keys() == self.kept_drafts.keys()
+        ):
+            return
+        data = (self.tag, self.used, self.used_drafts)
+        store(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _load(self) -> tuple[dict[str, Entry], dict[DraftKey, Draft]]:
         try:
-            data = self.path.read_bytes()
-            tag, entries = pickle.loads(data)
+            tag, pages, drafts = pickle.loads(self.path.read_bytes())
         except Exception:  # missing, unreadable, truncated or from another version: start afresh
-            return {}
-        if tag != self.tag or not isinstance(entries, dict):
-            return {}
-        return entries
+            return {}, {}
+        if tag != self.tag or not isinstance(pages, dict) or not isinstance(drafts, dict):
+            return {}, {}
+        return pages, drafts
 
 
 def _tag() -> str:
@@ -70,6 +90,6 @@ def _tag() -> str:
         generator.__version__,
         sys.version,
         installed("markdown_it"),
-        tree_digest([Path(__file__).parent]),
+        code_digest(),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()

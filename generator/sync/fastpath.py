@@ -19,12 +19,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
 import generator
 from generator.config import Config
-from generator.user_cache import cache_folder, installed, store, tree_digest
+from generator.user_cache import cache_folder, code_digest, installed, store, tree_digest
 
 
 def record_path(config: Config, command: str) -> Path:
@@ -58,13 +59,14 @@ class Replay:
 
 def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
     """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
-    replay = lookup(config, command)
+    replay, seen = _lookup(config, command)
     if replay is not None:
         sys.stderr.write(replay.stderr)
         sys.stdout.write(replay.stdout)
         return replay.code
     roots = template_roots(config)
-    before = current(config, command, roots)
+    # The state the lookup just took, when it looked at the same template folders, is the state before.
+    before = seen[1] if seen is not None and seen[0] == roots else current(config, command, roots)
     with recording() as (out, err):
         code = full_run()
     remember(config, command, roots, before, Replay(out.text(), err.text(), code))
@@ -124,8 +126,7 @@ def current(config: Config, command: str, roots: Sequence[Path]) -> State:
         sys.version,
         os.getcwd(),
         repr(config),
-        *(installed(name) for name in _DEPENDENCIES),
-        tree_digest([Path(generator.__file__).parent]),
+        _code(),
     ):
         key.update(part.encode("utf-8", "surrogateescape") + b"\0")
     inputs = [*config.docs, *roots]
@@ -134,18 +135,32 @@ def current(config: Config, command: str, roots: Sequence[Path]) -> State:
     return State(key.hexdigest(), tree_digest(inputs), tree_digest([config.out]))
 
 
+@cache
+def _code() -> str:
+    """docmodels' own code and the installations of its dependencies, as this process loaded them."""
+    return "\0".join([*(installed(name) for name in _DEPENDENCIES), code_digest()])
+
+
 def lookup(config: Config, command: str) -> Replay | None:
     """The recorded run's output, when it is provably what this run would do; otherwise None."""
+    return _lookup(config, command)[0]
+
+
+def _lookup(
+    config: Config, command: str
+) -> tuple[Replay | None, tuple[tuple[Path, ...], State] | None]:
+    """The replay, if any, and the state taken to decide (with the template folders it covered)."""
     try:
         data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
         recorded = State(**data["state"])
-        roots = [Path(p) for p in data["template_roots"]]
+        roots = tuple(Path(p) for p in data["template_roots"])
         replay = Replay(**data["replay"])
     except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if replay.code != 0 or current(config, command, roots) != recorded:
-        return None
-    return replay
+        return None, None
+    if replay.code != 0:
+        return None, None
+    now = current(config, command, roots)
+    return (replay if now == recorded else None), (roots, now)
 
 
 def remember(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import generator
 from generator.render.targets import Target
-from generator.user_cache import cache_folder, installed, store, tree_digest
+from generator.user_cache import cache_folder, code_digest, installed, store, tree_digest
 
 _FORMAT = 1
 
@@ -90,7 +90,7 @@ def _tag(target: Target) -> str:
         repr(target),
         installed("black"),
         installed("jinja2"),
-        tree_digest([Path(generator.__file__).parent]),
+        code_digest(),
         tree_digest(target.folders),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()

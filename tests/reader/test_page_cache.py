@@ -5,11 +5,14 @@ from __future__ import annotations
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import generator.reader as reader
+from generator.ir import Model
 from generator.reader import page_cache
+from generator.reader.document import DocRef
 from generator.reader.page import Page
 from generator.user_cache import cache_folder
 from tests.conftest import SPECS
@@ -50,27 +53,57 @@ def test_a_second_read_parses_nothing_and_gives_the_same_ir(
     assert len(cache_files()) == 1
 
 
-def test_only_changed_docs_are_parsed_again(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display path of every doc the reader makes a model of from now on."""
+    read: list[str] = []
+    real = reader.read_document
+
+    def read_document(doc: DocRef, *args: Any) -> Model | None:
+        read.append(doc.display)
+        return real(doc, *args)
+
+    monkeypatch.setattr(reader, "read_document", read_document)
+    return read
+
+
+def test_only_changed_docs_are_parsed_and_read_again(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     reader.read_docs([docs])
     changed = sorted(docs.rglob("*.md"))[3]
     text = changed.read_text(encoding="utf-8") + "\nA new closing paragraph.\n"
     changed.write_text(text, encoding="utf-8")
     parsed = counting_parses(monkeypatch)
+    read = counting_reads(monkeypatch)
     cached = reader.read_docs([docs])
     assert parsed == [text]
-    monkeypatch.setattr(reader, "PageCache", lambda paths: None)
+    assert [Path(p).name for p in read] == [changed.name]
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path / "empty"))
     assert cached == reader.read_docs([docs])
+
+
+def test_a_doc_read_in_another_dialect_is_read_again(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    detected = reader.read_docs([docs])
+    read = counting_reads(monkeypatch)
+    forced = reader.read_docs([docs], "python")
+    assert len(read) == len(list(docs.rglob("*.md")))
+    assert forced != detected
 
 
 def test_the_cache_keeps_only_the_pages_of_the_last_run(docs: Path) -> None:
     reader.read_docs([docs])
     before = pickle.loads(cache_files()[0].read_bytes())[1]
+    drafts_before = pickle.loads(cache_files()[0].read_bytes())[2]
     removed = sorted(docs.rglob("*.md"))[0]
     removed.unlink()
     reader.read_docs([docs])
     after = pickle.loads(cache_files()[0].read_bytes())[1]
     assert len(after) == len(before) - 1
     assert after.keys() < before.keys()
+    drafts_after = pickle.loads(cache_files()[0].read_bytes())[2]
+    assert drafts_after.keys() < drafts_before.keys()
 
 
 def test_a_cache_from_other_reader_code_is_ignored(
@@ -83,7 +116,9 @@ def test_a_cache_from_other_reader_code_is_ignored(
     assert len(parsed) == len(list(docs.rglob("*.md")))
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(["wrong", "shape"])])
+@pytest.mark.parametrize(
+    "content", [b"", b"not a pickle", pickle.dumps(["wrong", "shape"]), pickle.dumps(("a", {}, {}))]
+)
 def test_a_damaged_cache_is_ignored_and_replaced(
     docs: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
 ) -> None:
