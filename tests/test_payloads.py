@@ -15,6 +15,7 @@ OpenAPI 3.0 converted to JSON Schema first. Skipped when the corpus is not besid
 from __future__ import annotations
 
 import base64
+import dataclasses
 import importlib
 import json
 import os
@@ -22,6 +23,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +62,6 @@ EXPLAINED = {
     "null-not-nullable": "null where the doc says not nullable and the spec says nullable (DM712)",
     "type-mismatch": "a value of the spec's type where the doc gives another (DM713)",
     "spec-only-property": "a property of the spec that the doc's model does not have: dropped on dump",
-    "explicit-null-dropped": "an optional field sent as null is left out by to_dict (runtime rule)",
     "map-fixed-property": "a fixed property of an object that the doc types as a map, of another "
     "type than the map's values (DM716)",
 }
@@ -234,9 +235,16 @@ def generate(spec: Spec, out: Path, package: str) -> dict[Any, type]:
 
 
 def classify(
-    data: Any, dumped: Any, error: Exception | None, diagnosed: set[str]
+    data: Any,
+    dumped: Any,
+    error: Exception | None,
+    diagnosed: set[str],
+    read: Any = None,
+    fields_of: FieldsOf = lambda obj: None,
 ) -> tuple[str, str]:
-    """(category, detail) of a failed round trip; the category is `unexplained` unless EXPLAINED holds."""
+    """(category, detail) of a failed round trip; the category is `unexplained` unless EXPLAINED holds.
+
+    `read`: what `from_dict` made of `data`; `fields_of(obj)`: a model object's fields by wire name."""
     if error is not None:
         reason = getattr(error, "reason", str(error))
         detail = f"{getattr(error, 'path', '')}: {reason}"
@@ -251,22 +259,35 @@ def classify(
         if re.search(r"\['[^']*'\]$", detail.split(": ", 1)[0]) and "DM716" in diagnosed:
             return "map-fixed-property", detail
         return "unexplained", detail
-    return _diff(data, dumped, "")
+    return _diff(data, dumped, "", read, fields_of)
 
 
-def _diff(a: Any, b: Any, path: str) -> tuple[str, str]:
+#: A model object's fields (attribute names by wire name); None for anything else.
+FieldsOf = Callable[[Any], "dict[str, str] | None"]
+
+
+def _diff(a: Any, b: Any, path: str, read: Any, fields_of: FieldsOf) -> tuple[str, str]:
+    """The first difference, walking the data, its dump and the object read from it side by side."""
     if isinstance(a, dict) and isinstance(b, dict):
+        names = fields_of(read)
         for key in a:
             if key not in b:
-                kind = "explicit-null-dropped" if a[key] is None else "spec-only-property"
-                return kind, f"{path}.{key}"
+                # A field of the model is never dropped (an explicit null is written back): only a
+                # property the doc's model does not have may be.
+                known = names is not None and key in names
+                return ("unexplained" if known else "spec-only-property"), f"{path}.{key}"
             if a[key] != b[key]:
-                return _diff(a[key], b[key], f"{path}.{key}")
+                if names is not None and key in names:
+                    inner = getattr(read, names[key], None)
+                else:
+                    inner = read.get(key) if isinstance(read, dict) else None
+                return _diff(a[key], b[key], f"{path}.{key}", inner, fields_of)
         return "unexplained", f"{path}: keys added on dump: {sorted(set(b) - set(a))}"
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
-                return _diff(x, y, f"{path}[{i}]")
+                inner = read[i] if isinstance(read, list | tuple) and i < len(read) else None
+                return _diff(x, y, f"{path}[{i}]", inner, fields_of)
     return "unexplained", f"{path}: {a!r} -> {b!r}"
 
 
@@ -296,6 +317,7 @@ def run_folder(folder: Path, tmp: Path, instances: int) -> Tally:
     package = "payload_" + re.sub(r"\W", "_", folder.relative_to(CORPUS).as_posix())
     classes = generate(spec, tmp / "out", package)
     codes_by_model = _codes_by_model(spec)
+    fields_of = _fields_reader(package)
     for key, found in sorted(matcher.matched.items()):
         model = spec.by_key[key]
         if model.kind != "object" or key not in classes:
@@ -308,21 +330,36 @@ def run_folder(folder: Path, tmp: Path, instances: int) -> Tally:
         diagnosed = codes_by_model.get(key, set()) | _nested_codes(spec, model, codes_by_model)
         for data in cases:
             tally.instances += 1
-            _round_trip(classes[key], data, diagnosed, tally, str(key))
+            _round_trip(classes[key], data, diagnosed, tally, str(key), fields_of)
     return tally
 
 
-def _round_trip(cls: Any, data: Any, diagnosed: set[str], tally: Tally, name: str) -> None:
+def _fields_reader(package: str) -> FieldsOf:
+    """`fields_of` for the generated package: its runtime knows each model's fields and wire names."""
+    runtime = importlib.import_module(f"{package}._runtime")
+
+    def fields_of(obj: Any) -> dict[str, str] | None:
+        if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+            return None
+        return {info.wire: info.name for info in runtime._fields(type(obj))}
+
+    return fields_of
+
+
+def _round_trip(
+    cls: Any, data: Any, diagnosed: set[str], tally: Tally, name: str, fields_of: FieldsOf
+) -> None:
     data = json.loads(json.dumps(data, default=str))  # YAML dates become the strings the API sends
     try:
-        dumped = cls.from_dict(data).to_dict()
+        read = cls.from_dict(data)
+        dumped = read.to_dict()
     except (ValueError, TypeError) as exc:
         kind, detail = classify(data, None, exc, diagnosed)
     else:
         if dumped == data:
             tally.round_trips += 1
             return
-        kind, detail = classify(data, dumped, None, diagnosed)
+        kind, detail = classify(data, dumped, None, diagnosed, read, fields_of)
     if kind == "unexplained":
         tally.unexplained.append(f"{name}: {detail}")
     else:
@@ -436,7 +473,23 @@ def test_instances_are_deterministic_and_follow_the_schema(tmp_path: Path) -> No
 
 def test_unexplained_differences_are_reported() -> None:
     assert classify({"a": 1}, {"a": 2}, None, set())[0] == "unexplained"
-    assert classify({"a": None}, {}, None, set())[0] == "explicit-null-dropped"
+    assert classify({"a": None}, {}, None, set())[0] == "spec-only-property"
+
+    @dataclasses.dataclass
+    class Model:
+        a: int | None
+
+    def fields_of(obj: Any) -> dict[str, str] | None:
+        return {"a": "a"} if isinstance(obj, Model) else None
+
+    assert classify({"a": None}, {}, None, set(), Model(None), fields_of)[0] == "unexplained"
+    nested = {"m": [{"a": None}]}
+    assert classify(nested, {"m": [{}]}, None, set(), {"m": [Model(None)]}, fields_of)[0] == (
+        "unexplained"
+    )
+    assert classify(nested, {"m": [{}]}, None, set(), {"m": [object()]}, fields_of)[0] == (
+        "spec-only-property"
+    )
     # The runtime writes back what was sent: another notation of the same instant or number is a bug.
     assert (
         classify({"a": "2020-01-01T00:00:00.000Z"}, {"a": "2020-01-01T00:00:00Z"}, None, set())[0]
