@@ -151,17 +151,7 @@ DOCS = {
 
 
 def _enrich(tmp_path: Path) -> tuple[Any, dict[str, Any]]:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    spec = read_docs([docs])
-    assert not spec.errors, [d.render() for d in spec.errors]
-    path = tmp_path / "api.json"
-    path.write_text(json.dumps(OPENAPI), encoding="utf-8")
-    enriched, report = enrich(spec, path)
-    assert report is not None
-    return enriched, report
+    return _write(tmp_path, DOCS, OPENAPI)
 
 
 def test_a_titled_body_is_named_after_its_operation_and_title(tmp_path: Path) -> None:

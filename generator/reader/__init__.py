@@ -106,11 +106,11 @@ def _draft(
 ) -> Model | None:
     """The model the reader makes of a doc, as kept from an earlier run when the doc did not change."""
     where = (key, doc.display, doc.rel, doc.root, dialect.name)
-    kept = cache.draft(where)
+    kept = cache.drafts.get(where)
     if kept is None:
         own = Collector()
         kept = (read_document(doc, page, dialect, own), own.items)
-        cache.put_draft(where, kept)
+        cache.drafts.put(where, kept)
     out.items.extend(kept[1])
     return kept[0]
 
@@ -135,7 +135,7 @@ def parse_all(
     entries: dict[str, Entry] = {}
     missing: dict[str, str] = {}
     for key, (_, text, _) in zip(keys, texts, strict=True):
-        found = cache.get(key) if cache is not None and text is not None else None
+        found = cache.pages.get(key) if cache is not None and text is not None else None
         if found is not None:
             entries[key] = found
         elif text is not None:
@@ -144,7 +144,7 @@ def parse_all(
     entries.update(parsed)
     if cache is not None:
         for key, entry in parsed.items():
-            cache.put(key, entry)
+            cache.pages.put(key, entry)
     results: list[Parsed] = []
     for key, (doc, text, out) in zip(keys, texts, strict=True):
         if text is None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import generator
 from generator.ir import Diagnostic, Model
@@ -21,6 +22,8 @@ from generator.reader.page import Page
 from generator.user_cache import cache_folder, code_digest, installed, store
 
 _FORMAT = 2
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 #: A page and the dialect its notation shows (its name), when the doc's dialect is detected.
 Entry = tuple[Page, str | None]
 #: A doc's text digest, display path, path below its root, root, and the dialect it is read in.
@@ -33,44 +36,44 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+class Generation(Generic[K, V]):
+    """Entries the last run kept, and those this run uses (the only ones the next run will find)."""
+
+    def __init__(self, kept: dict[K, V]) -> None:
+        self.kept = kept
+        self.used: dict[K, V] = {}
+
+    def get(self, key: K) -> V | None:
+        found = self.kept.get(key)
+        if found is not None:
+            self.used[key] = found
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        self.used[key] = value
+
+    @property
+    def changed(self) -> bool:
+        return self.used.keys() != self.kept.keys()
+
+
 class PageCache:
-    """Pages by text digest: those the last run kept, and those this run uses."""
+    """Pages by text digest, and drafts by where and how their doc was read."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
         where = "\0".join(sorted(str(p.resolve()) for p in roots))
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
         self.path = cache_folder() / f"pages-{name}.pickle"
         self.tag = _tag()
-        self.kept, self.kept_drafts = self._load()
-        self.used: dict[str, Entry] = {}
-        self.used_drafts: dict[DraftKey, Draft] = {}
-
-    def get(self, key: str) -> Entry | None:
-        entry = self.kept.get(key)
-        if entry is not None:
-            self.used[key] = entry
-        return entry
-
-    def put(self, key: str, entry: Entry) -> None:
-        self.used[key] = entry
-
-    def draft(self, key: DraftKey) -> Draft | None:
-        found = self.kept_drafts.get(key)
-        if found is not None:
-            self.used_drafts[key] = found
-        return found
-
-    def put_draft(self, key: DraftKey, draft: Draft) -> None:
-        self.used_drafts[key] = draft
+        pages, drafts = self._load()
+        self.pages: Generation[str, Entry] = Generation(pages)
+        self.drafts: Generation[DraftKey, Draft] = Generation(drafts)
 
     def save(self) -> None:
         """Keep this run's pages and drafts for the next run (nothing is written when they are what was kept)."""
-        if (
-            self.used.keys() == self.kept.keys()
-            and self.used_drafts.keys() == self.kept_drafts.keys()
-        ):
+        if not (self.pages.changed or self.drafts.changed):
             return
-        data = (self.tag, self.used, self.used_drafts)
+        data = (self.tag, self.pages.used, self.drafts.used)
         store(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
     def _load(self) -> tuple[dict[str, Entry], dict[DraftKey, Draft]]:
