@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.config import Config
 from generator.formatting import FormatError, fits, format_all
@@ -10,8 +11,8 @@ from generator.ir import Diagnostic, Span, Spec
 from generator.openapi import apply_wire_facts
 from generator.progress import Progress
 from generator.reader import Stamps, read_docs
-from generator.render.planner import RenderedFile, plan_files
-from generator.render.targets import TargetError, load_target
+from generator.render.planner import PendingFile, RenderedFile, plan_files
+from generator.render.targets import Target, TargetError, load_target
 from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest
 from generator.sync.reuse import RenderRecord
 
@@ -32,58 +33,75 @@ def build(config: Config, stamps: Stamps | None = None) -> Built:
     spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect, stamps), config)
     if spec.errors:
         return Built(spec, None, spec.diagnostics)
-    problems: list[Diagnostic] = []
     try:
         target = load_target(config.target, config.templates)
         pending = plan_files(spec, target, config.package, config.outputs)
         record = RenderRecord(config.out, target)
-        texts: dict[str, str] = {}
-        # Per formatted file, the digest of its text before formatting (the manifest keeps it).
-        rendered: dict[str, str] = {}
-        fresh: list[RenderedFile] = []
-        for item in pending:
-            reused = record.reuse(item.path, item.inputs)
-            if reused is None:
-                fresh.append(item.render())
-                continue
-            texts[item.path] = reused[0]
-            if item.format == "black":
-                rendered[item.path] = reused[1]
+        texts, rendered, fresh = _render(pending, record)
+        texts.update(_formatted(fresh, target, config.out, rendered))
     except TargetError as exc:
-        problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM301", str(exc)))
-        return Built(spec, None, spec.diagnostics + tuple(problems))
-    python = [f for f in fresh if f.format == "black"]
-    rendered.update({f.path: digest(f.text.encode("utf-8")) for f in python})
-    # black is nearly all the cost of formatting: a file rendered from the same text as last time, and not
-    # changed since, is already formatted.
-    previous = PreviousOutput.read(config.out)
-    formatted: dict[str, str] = {}
-    for f in python:
-        if target.black_style and fits(f.text):
-            formatted[f.path] = f.text
-            continue
-        again = previous.formatted(f.path, rendered[f.path])
-        if again is not None:
-            formatted[f.path] = again
-    todo = [f for f in python if f.path not in formatted]
-    try:
-        formatted.update(_format(todo))
+        return _failed(spec, config, "DM301", str(exc))
     except FormatError as exc:
-        problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM302", str(exc)))
-        return Built(spec, None, spec.diagnostics + tuple(problems))
-    texts.update({f.path: formatted.get(f.path, f.text) for f in fresh})
+        return _failed(spec, config, "DM302", str(exc))
     for item in pending:
         record.note(item.path, item.inputs, texts[item.path], rendered.get(item.path, ""))
+    origins = {
+        p.path: tuple((o.span, o.fingerprint) for o in p.origins) for p in pending if p.origins
+    }
     try:
-        origins = {
-            p.path: tuple((o.span, o.fingerprint) for o in p.origins) for p in pending if p.origins
-        }
         plan = Plan.build(texts, config.fingerprint(), origins, rendered)
     except UnsafePathError as exc:
-        problems.append(Diagnostic(Span(_config_path(config), 1), "error", "DM400", str(exc)))
-        return Built(spec, None, spec.diagnostics + tuple(problems))
+        return _failed(spec, config, "DM400", str(exc))
     record.save()
     return Built(spec, plan, spec.diagnostics)
+
+
+def _render(
+    pending: list[PendingFile], record: RenderRecord
+) -> tuple[dict[str, str], dict[str, str], list[RenderedFile]]:
+    """The files taken from the last run as they are, the digest of each formatted file's text before
+    formatting (the manifest keeps it), and the files rendered now (not formatted yet)."""
+    texts: dict[str, str] = {}
+    rendered: dict[str, str] = {}
+    fresh: list[RenderedFile] = []
+    for item in pending:
+        reused = record.reuse(item.path, item.inputs)
+        if reused is None:
+            fresh.append(item.render())
+            continue
+        texts[item.path] = reused[0]
+        if item.format == "black":
+            rendered[item.path] = reused[1]
+    for f in fresh:
+        if f.format == "black":
+            rendered[f.path] = digest(f.text.encode("utf-8"))
+    return texts, rendered, fresh
+
+
+def _formatted(
+    fresh: list[RenderedFile], target: Target, out: Path, rendered: dict[str, str]
+) -> dict[str, str]:
+    """The files rendered now, formatted: black runs only where the text may not be black's already."""
+    previous = PreviousOutput.read(out)
+    done: dict[str, str] = {}
+    todo: list[RenderedFile] = []
+    for f in fresh:
+        if f.format != "black" or (target.black_style and fits(f.text)):
+            done[f.path] = f.text
+            continue
+        # A file rendered from the same text as last time, and not changed since, is already formatted.
+        again = previous.formatted(f.path, rendered[f.path])
+        if again is None:
+            todo.append(f)
+        else:
+            done[f.path] = again
+    done.update(_format(todo))
+    return done
+
+
+def _failed(spec: Spec, config: Config, code: str, message: str) -> Built:
+    problem = Diagnostic(Span(_config_path(config), 1), "error", code, message)
+    return Built(spec, None, (*spec.diagnostics, problem))
 
 
 def _config_path(config: Config) -> str:

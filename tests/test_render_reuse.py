@@ -24,7 +24,9 @@ def docs(tmp_path: Path) -> Path:
     return tmp_path / "docs"
 
 
-def config(docs: Path, out: Path, templates: Path | None = None, target: str = "dataclasses") -> Config:
+def config(
+    docs: Path, out: Path, templates: Path | None = None, target: str = "dataclasses"
+) -> Config:
     return Config(
         docs=(docs,),
         out=out,
@@ -133,7 +135,9 @@ def test_a_template_that_reads_every_model_is_rendered_when_any_model_changes(
     models = {
         p
         for p in first.files
-        if p.startswith("models/") and p.endswith(".py") and not p.rpartition("/")[2].startswith("_")
+        if p.startswith("models/")
+        and p.endswith(".py")
+        and not p.rpartition("/")[2].startswith("_")
     }
     shutil.copy(docs / SESSION, docs / "php/Models/Components/SessionCopy.md")
     rendered.clear()
