@@ -349,14 +349,17 @@ def test_every_schema_without_a_doc_model_has_a_computed_reason(tmp_path: Path) 
     )
 
 
-def test_union_members_count_when_the_sdk_documents_them(tmp_path: Path) -> None:
-    docs = {
-        **ACCOUNTING_DOCS,
-        "Cat.md": "# Cat\n\n## Fields\n\n" + _table("| `meow` | string | no | N/A |"),
-    }
+def _accounting_report(tmp_path: Path, name: str, doc: str) -> dict[str, Any]:
+    """The match report of the accounting docs plus one doc, against a spec whose operation is named."""
     openapi = _accounting_spec()
     openapi["paths"]["/pets"]["post"]["operationId"] = "pets"
-    _, report = _write(tmp_path, docs, openapi)
+    return _write(tmp_path, {**ACCOUNTING_DOCS, name: doc}, openapi)[1]
+
+
+def test_union_members_count_when_the_sdk_documents_them(tmp_path: Path) -> None:
+    report = _accounting_report(
+        tmp_path, "Cat.md", "# Cat\n\n## Fields\n\n" + _table("| `meow` | string | no | N/A |")
+    )
     why = {x["schema"].rsplit("/", 1)[-1]: x["category"] for x in report["schemas_without_model"]}
     # a doc for one member shows the SDK names union members: Dog has no doc, and counts against
     assert why["Dog"] == "no-doc" and "Cat" not in why
@@ -364,15 +367,13 @@ def test_union_members_count_when_the_sdk_documents_them(tmp_path: Path) -> None
 
 
 def test_a_doc_with_the_name_of_an_unmatched_schema_is_a_matching_bug(tmp_path: Path) -> None:
-    docs = {
-        **ACCOUNTING_DOCS,
-        # the doc's fields share nothing with the schema of its name: no match, and the accounting
-        # says which doc should have matched
-        "Hidden.md": "# Hidden\n\n## Fields\n\n" + _table("| `other` | string | no | N/A |"),
-    }
-    openapi = _accounting_spec()
-    openapi["paths"]["/pets"]["post"]["operationId"] = "pets"
-    _, report = _write(tmp_path, docs, openapi)
+    # the doc's fields share nothing with the schema of its name: no match, and the accounting says
+    # which doc should have matched
+    report = _accounting_report(
+        tmp_path,
+        "Hidden.md",
+        "# Hidden\n\n## Fields\n\n" + _table("| `other` | string | no | N/A |"),
+    )
     entry = next(x for x in report["schemas_without_model"] if x["schema"].endswith("/Hidden"))
     assert entry["category"] == "doc-not-matched"
     assert entry["reason"].startswith("the doc model Hidden has its name but matched nothing: ")
