@@ -24,6 +24,16 @@ def cache_folder() -> Path:
     return Path(base) / "docmodels"
 
 
+def cache_file(kind: str, where: str, suffix: str) -> Path:
+    """The cache file of one `kind` for one place (`where`: a resolved path, maybe with more)."""
+    return cache_folder() / f"{kind}-{digest_of([where])[:24]}{suffix}"
+
+
+def digest_of(parts: Iterable[str]) -> str:
+    """One digest of several strings (any text, file names from the disk included)."""
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def store(target: Path, data: bytes) -> bool:
     """Write a cache file whole or not at all (concurrent runs may race); True when written."""
     try:

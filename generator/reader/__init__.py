@@ -118,7 +118,7 @@ def _draft(
 def parse_all(
     docs: list[tuple[Path, DocRef]],
     dialect: str | None,
-    cache: PageCache | None = None,
+    cache: PageCache,
     stamps: Stamps | None = None,
 ) -> list[Parsed]:
     """Every doc read and parsed to blocks, in order, with the dialect its notation shows and its problems.
@@ -135,16 +135,15 @@ def parse_all(
     entries: dict[str, Entry] = {}
     missing: dict[str, str] = {}
     for key, (_, text, _) in zip(keys, texts, strict=True):
-        found = cache.pages.get(key) if cache is not None and text is not None else None
+        found = cache.pages.get(key) if text is not None else None
         if found is not None:
             entries[key] = found
         elif text is not None:
             missing[key] = text
     parsed = _parse_texts(list(missing.items()))
     entries.update(parsed)
-    if cache is not None:
-        for key, entry in parsed.items():
-            cache.pages.put(key, entry)
+    for key, entry in parsed.items():
+        cache.pages.put(key, entry)
     results: list[Parsed] = []
     for key, (doc, text, out) in zip(keys, texts, strict=True):
         if text is None:
@@ -260,7 +259,7 @@ def _escapes(file: Path, root: Path) -> bool:
 
 
 def stamp_docs(paths: Sequence[Path]) -> Stamps:
-    """Each doc's size, modification time and inode: taken before a run, compared before writing."""
+    """Each doc's size, modification time and inode now (`read_docs` takes them as it reads each doc)."""
     return {doc.display: _stamp(file) for file, doc in discover(paths)}
 
 

@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 import generator
 from generator.ir import Diagnostic, Model
 from generator.reader.page import Page
-from generator.user_cache import cache_folder, code_digest, installed, store
+from generator.user_cache import cache_file, code_digest, digest_of, installed, store
 
 _FORMAT = 2
 K = TypeVar("K", bound=Hashable)
@@ -62,8 +62,7 @@ class PageCache:
 
     def __init__(self, roots: Sequence[Path]) -> None:
         where = "\0".join(sorted(str(p.resolve()) for p in roots))
-        name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        self.path = cache_folder() / f"pages-{name}.pickle"
+        self.path = cache_file("pages", where, ".pickle")
         self.tag = _tag()
         pages, drafts = self._load()
         self.pages: Generation[str, Entry] = Generation(pages)
@@ -88,11 +87,6 @@ class PageCache:
 
 def _tag() -> str:
     """What a parsed page depends on besides the doc's text."""
-    parts = (
-        str(_FORMAT),
-        generator.__version__,
-        sys.version,
-        installed("markdown_it"),
-        code_digest(),
+    return digest_of(
+        [str(_FORMAT), generator.__version__, sys.version, installed("markdown_it"), code_digest()]
     )
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()

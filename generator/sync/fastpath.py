@@ -25,14 +25,12 @@ from typing import TextIO
 
 import generator
 from generator.config import Config
-from generator.user_cache import cache_folder, code_digest, installed, store, tree_digest
+from generator.user_cache import cache_file, code_digest, installed, store, tree_digest
 
 
 def record_path(config: Config, command: str) -> Path:
     """One record per output folder and command line."""
-    where = f"{config.out.resolve()}\0{command}"
-    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return cache_folder() / f"fastpath-{name}.json"
+    return cache_file("fastpath", f"{config.out.resolve()}\0{command}", ".json")
 
 
 _FORMAT = 1
@@ -59,7 +57,7 @@ class Replay:
 
 def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
     """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
-    replay, seen = _lookup(config, command)
+    replay, seen = lookup(config, command)
     if replay is not None:
         sys.stderr.write(replay.stderr)
         sys.stdout.write(replay.stdout)
@@ -141,15 +139,11 @@ def _code() -> str:
     return "\0".join([*(installed(name) for name in _DEPENDENCIES), code_digest()])
 
 
-def lookup(config: Config, command: str) -> Replay | None:
-    """The recorded run's output, when it is provably what this run would do; otherwise None."""
-    return _lookup(config, command)[0]
-
-
-def _lookup(
+def lookup(
     config: Config, command: str
 ) -> tuple[Replay | None, tuple[tuple[Path, ...], State] | None]:
-    """The replay, if any, and the state taken to decide (with the template folders it covered)."""
+    """The recorded run's output when it is provably what this run would do (else None), and the state
+    taken to decide, with the template folders it covered (None when there was no usable record)."""
     try:
         data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
         recorded = State(**data["state"])

@@ -90,13 +90,21 @@ class PreviousOutput:
         """The file as formatted last time, if it was made from the same text and nobody changed it since."""
         if self.rendered.get(path) != rendered_hash:
             return None
-        try:
-            content = (self.out / path).read_bytes()
-        except OSError:
-            return None
-        if digest(content) != self.files.get(path):
-            return None
+        return read_unchanged(self.out / path, self.files.get(path))
+
+
+def read_unchanged(file: Path, written: str | None) -> str | None:
+    """The file's text, if its bytes are still the ones whose digest is `written`; otherwise None."""
+    try:
+        content = file.read_bytes()
+    except OSError:
+        return None
+    if digest(content) != written:
+        return None
+    try:
         return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def read_fingerprints(out: Path) -> dict[str, set[str]]:

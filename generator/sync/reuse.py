@@ -9,16 +9,15 @@ recorded, byte for byte; any doubt means rendering it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import generator
 from generator.render.targets import Target
-from generator.user_cache import cache_folder, code_digest, installed, store, tree_digest
+from generator.sync.plan import digest, read_unchanged
+from generator.user_cache import cache_file, code_digest, digest_of, installed, store, tree_digest
 
 _FORMAT = 1
 
@@ -36,8 +35,7 @@ class RenderRecord:
     """The files of the last run into one output folder, by path."""
 
     def __init__(self, out: Path, target: Target) -> None:
-        name = hashlib.sha256(str(out.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
-        self.path = cache_folder() / f"render-{name[:24]}.json"
+        self.path = cache_file("render", str(out.resolve()), ".json")
         self.out = out
         self.tag = _tag(target)
         self.kept = self._load()
@@ -48,22 +46,13 @@ class RenderRecord:
         kept = self.kept.get(path)
         if inputs is None or kept is None or kept.inputs != inputs:
             return None
-        try:
-            content = (self.out / path).read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(content).hexdigest() != kept.written:
-            return None
-        try:
-            return content.decode("utf-8"), kept.rendered
-        except UnicodeDecodeError:
-            return None
+        text = read_unchanged(self.out / path, kept.written)
+        return None if text is None else (text, kept.rendered)
 
     def note(self, path: str, inputs: str | None, text: str, rendered: str) -> None:
         """What this run makes of `path` (kept for the next run when its inputs could be digested)."""
         if inputs is not None:
-            written = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            self.now[path] = Kept(inputs, written, rendered)
+            self.now[path] = Kept(inputs, digest(text.encode("utf-8")), rendered)
 
     def save(self) -> None:
         if self.now == self.kept:
@@ -83,14 +72,15 @@ class RenderRecord:
 
 def _tag(target: Target) -> str:
     """What a file depends on besides the values its template reads."""
-    parts: Sequence[str] = (
-        str(_FORMAT),
-        generator.__version__,
-        sys.version,
-        repr(target),
-        installed("black"),
-        installed("jinja2"),
-        code_digest(),
-        tree_digest(target.folders),
+    return digest_of(
+        [
+            str(_FORMAT),
+            generator.__version__,
+            sys.version,
+            repr(target),
+            installed("black"),
+            installed("jinja2"),
+            code_digest(),
+            tree_digest(target.folders),
+        ]
     )
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
