@@ -100,7 +100,7 @@ def fits(source: str) -> bool:
         if token.type == tokenize.NEWLINE or token.type == tokenize.ENDMARKER:
             if statement and not _is_lone_string(statement):
                 rows = range(statement[0].start[0], statement[-1].end[0] + 1)
-                if any(row in long_rows and not _unsplittable(statement, row) for row in rows):
+                if any(row in long_rows and not _black_keeps_long(statement, row) for row in rows):
                     return False
             statement = []
         elif token.type not in _SKIP:
@@ -112,12 +112,57 @@ def _is_lone_string(statement: list[tokenize.TokenInfo]) -> bool:
     return len(statement) == 1 and statement[0].type == tokenize.STRING
 
 
+def _black_keeps_long(statement: list[tokenize.TokenInfo], row: int) -> bool:
+    """Whether black leaves this too-long line of a statement in its black layout as it is."""
+    return (
+        _exploded_import(statement)
+        or _unsplittable_head(statement, row)
+        or _unsplittable(statement, row)
+    )
+
+
+def _exploded_import(statement: list[tokenize.TokenInfo]) -> bool:
+    """`from m import (` with one name per line: black splits an import only inside its brackets."""
+    strings = [t.string for t in statement]
+    return (
+        strings[0] == "from"
+        and "import" in strings
+        and strings[strings.index("import") + 1 : strings.index("import") + 2] == ["("]
+        and strings[-1] == ")"
+        and statement[0].start[0] != statement[-1].end[0]
+    )
+
+
+#: First lines black cannot shorten when the bracket they open holds no other bracket.
+_HEADS = (("class", "", "("), ("", "=", "("), ("", ":", "", "=", "("))
+
+
+def _unsplittable_head(statement: list[tokenize.TokenInfo], row: int) -> bool:
+    """`class Name(`, `NAME = (` or `Name: TypeAlias = (` opening a statement laid out over lines, its
+    bracket holding names and operators only: black has no other bracket to split at."""
+    if row != statement[0].start[0] or statement[-1].end[0] == row:
+        return False
+    head = [t for t in statement if t.start[0] == row]
+    shape = tuple("" if t.type == tokenize.NAME and t.string != "class" else t.string for t in head)
+    if shape not in _HEADS:
+        return False
+    rest = [t.string for t in statement[len(head) :]]
+    closing = len(rest) - rest[::-1].index(")") - 1 if ")" in rest else -1
+    return (
+        closing >= 0
+        and rest[closing + 1 :] in ([], [":"])
+        and not any(s in "()[]{}" for s in rest[:closing] if s)
+    )
+
+
 def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
     """A line inside an exploded collection holding one `"key": value,` or `value,` item of literals:
     black has no bracket or operator to split it at, so it leaves it long."""
     if row in (statement[0].start[0], statement[-1].end[0]):
         return False
     line = [t for t in statement if t.start[0] == row]
+    if _lone_operand(statement, line):
+        return True
     if not line or any(t.end[0] != row for t in line) or line[-1].string != ",":
         return False
     return (
@@ -130,3 +175,15 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
         and sum(t.string == "," for t in line) == 1
         and sum(t.type == tokenize.STRING for t in line) <= 2
     )
+
+
+def _lone_operand(statement: list[tokenize.TokenInfo], line: list[tokenize.TokenInfo]) -> bool:
+    """A line holding one name of a union laid out one operand per line (`Name` before a `| ...` line,
+    or `| Name`): black cannot split a name."""
+    shape = [t.string if t.type == tokenize.OP else t.type for t in line]
+    if shape == ["|", tokenize.NAME]:
+        return True
+    if shape != [tokenize.NAME]:
+        return False
+    after = statement.index(line[-1]) + 1
+    return after < len(statement) and statement[after].string == "|"

@@ -9,7 +9,17 @@ from collections.abc import Iterable
 from generator.ir import ArrayOf, Field, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
 from generator.ir import Literal as LiteralType
 from generator.render import schema_view
-from generator.render.layout import fit_literal, import_block, wrap_call, wrap_import
+from generator.render.layout import (
+    annotated,
+    annotated_call,
+    assignment,
+    class_header,
+    def_header,
+    fit_literal,
+    import_block,
+    wrap_call,
+    wrap_import,
+)
 from generator.render.literals import UNSAFE, py_literal
 from generator.render.python_view import PyField, merge_imports
 
@@ -104,6 +114,11 @@ FILTERS = {
     "import_block": import_block,
     "fit_literal": fit_literal,
     "wrap_call": wrap_call,
+    "annotated": annotated,
+    "annotated_call": annotated_call,
+    "assignment": assignment,
+    "class_header": class_header,
+    "def_header": def_header,
     "block_comment": block_comment,
     "type_kind": type_kind,
     "relative_module": relative_module,

@@ -79,3 +79,109 @@ def exploded(opening: str, items: Sequence[str], closing: str, indent: int) -> s
 def import_block(groups: Sequence[Sequence[str]]) -> str:
     """Groups of import lines, a blank line between groups, empty groups left out, no final newline."""
     return "\n\n".join("\n".join(wrap_import(line) for line in group) for group in groups if group)
+
+
+def union_parts(expression: str) -> tuple[list[str], bool]:
+    """The operands of a one-line expression's top-level `|` (the whole expression when it has none), and
+    whether some operand holds brackets (a string's text aside)."""
+    import io
+    import tokenize
+
+    cuts: list[int] = []
+    depth, bracketed = 0, False
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(expression).readline):
+            if token.type != tokenize.OP:
+                continue
+            if token.string in "([{":
+                depth, bracketed = depth + 1, True
+            elif token.string in ")]}":
+                depth -= 1
+            elif token.string == "|" and depth == 0:
+                cuts.append(token.start[1])
+    except (tokenize.TokenError, SyntaxError):
+        return [expression], True
+    starts = [0, *(cut + 1 for cut in cuts)]
+    ends = [*cuts, len(expression)]
+    parts = [expression[start:end].strip() for start, end in zip(starts, ends, strict=True)]
+    return parts, bracketed
+
+
+def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None:
+    """`head(`, the expression one level in (on one line, or one `|` operand per line), then `)tail`,
+    as black wraps a too-long right-hand side or annotation; None when a line after the head would
+    still be too long and could be split. (A head or a lone name too long is left so, as black does.)"""
+    parts, bracketed = union_parts(expression)
+    if len(parts) == 1 and bracketed:
+        return None
+    inner = indent + 4
+    if within(expression, inner):
+        body = [expression]
+    elif len(parts) > 1:
+        body = [parts[0], *(f"| {part}" for part in parts[1:])]
+    else:
+        return None
+    if not all(within(line, inner) or line.removeprefix("| ").isidentifier() for line in body):
+        return None
+    if not within((")" + tail).split("\n")[0], indent):
+        return None
+    pad = " " * inner
+    return f"{head}(\n" + "".join(f"{pad}{line}\n" for line in body) + " " * indent + ")" + tail
+
+
+def assignment(target: str, value: str, indent: int = 0) -> str:
+    """`target = value`, its value in parentheses one level in when the line is too long."""
+    line = f"{target} = {value}"
+    if within(line, indent):
+        return line
+    return _in_parens(f"{target} = ", value, "", indent) or line
+
+
+def annotated(name: str, annotation: str, indent: int = 0, default: str = "") -> str:
+    """`name: annotation` (`= default`), the annotation in parentheses when the line is too long."""
+    tail = f" = {default}" if default else ""
+    line = f"{name}: {annotation}{tail}"
+    if within(line, indent):
+        return line
+    if default and within(f"{name}: {annotation} = (", indent):
+        # black keeps the annotation whole while the line up to the bracket fits (the bracket included).
+        return _in_parens(f"{name}: {annotation} = ", default, "", indent) or line
+    return _annotation_in_parens(name, annotation, tail, indent) or line
+
+
+def _annotation_in_parens(name: str, annotation: str, tail: str, indent: int) -> str | None:
+    if not within(f"{name}: (", indent):
+        return None
+    return _in_parens(f"{name}: ", annotation, tail, indent)
+
+
+def annotated_call(
+    name: str, annotation: str, callee: str, args: Sequence[Argument], indent: int = 0
+) -> str:
+    """`name: annotation = callee(args)`, laid out as black lays out a field with options."""
+    head = f"{name}: {annotation} = {callee}"
+    if within(head + "(", indent):
+        return wrap_call(head, args, indent)
+    if within(f"{name}: {annotation} = (", indent):
+        call = wrap_call(callee, args, indent + 4)
+        return f"{name}: {annotation} = (\n{' ' * (indent + 4)}{call}\n{' ' * indent})"
+    tail = wrap_call(f") = {callee}", args, indent)[1:]
+    laid = _annotation_in_parens(name, annotation, tail, indent)
+    return laid or wrap_call(head, args, indent)
+
+
+def class_header(name: str, bases: str, indent: int = 0) -> str:
+    """`class name(bases):`, the bases one level in when the line is too long."""
+    line = f"class {name}({bases}):"
+    if within(line, indent) or not within(bases, indent + 4):
+        return line
+    return f"class {name}(\n{' ' * (indent + 4)}{bases}\n{' ' * indent}):"
+
+
+def def_header(name: str, params: str, returns: str, indent: int = 0) -> str:
+    """`def name(params) -> returns:`, the parameters one level in when the line is too long."""
+    line = f"def {name}({params}) -> {returns}:"
+    tail = f") -> {returns}:"
+    if within(line, indent) or not within(params, indent + 4) or not within(tail, indent):
+        return line
+    return f"def {name}(\n{' ' * (indent + 4)}{params}\n{' ' * indent}{tail}"

@@ -10,12 +10,23 @@ import ast
 import keyword
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.formatting import fits, format_python
 from generator.render.filters import docstring
-from generator.render.layout import fit_literal, import_block, wrap_call, wrap_import
+from generator.render.layout import (
+    annotated,
+    annotated_call,
+    assignment,
+    class_header,
+    def_header,
+    fit_literal,
+    import_block,
+    wrap_call,
+    wrap_import,
+)
 from generator.render.literals import py_literal
 
 PIECES = [*"ab '\"\\\t\n#é日🐍", "\r\n", "\u202e", "\x00", '"""', "\n  ", "\n\t", "x" * 30]
@@ -23,6 +34,17 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
 NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,40}", fullmatch=True).filter(
     lambda name: not keyword.iskeyword(name)
 )
+#: Names as long as generated class names get (the longest in the corpus has 103 characters).
+LONG_NAMES = st.from_regex(r"[A-Z][A-Za-z0-9_]{0,100}", fullmatch=True)
+OPERANDS = st.one_of(
+    LONG_NAMES,
+    LONG_NAMES.map(lambda name: f"list[{name}]"),
+    LONG_NAMES.map(lambda name: f"dict[str, {name}]"),
+    LONG_NAMES.map(lambda name: f"m.{name}"),
+    st.just('Literal["a|b", "c[d"]'),
+)
+#: Annotations as the Python view writes them: one type, or a union of them.
+ANNOTATIONS = st.lists(OPERANDS, min_size=1, max_size=4).map(" | ".join)
 VALUES: st.SearchStrategy[Any] = st.recursive(
     st.none() | st.booleans() | st.integers() | TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
@@ -128,3 +150,116 @@ def _nested(statement: str, indent: int) -> str:
     """The statement at its indent, inside as many blocks as that takes."""
     head = "".join(" " * level + "if True:\n" for level in range(0, indent, 4))
     return head + " " * indent + statement + "\n"
+
+
+def _bare_union(annotation: str, room: int) -> bool:
+    """A union of plain names (one alone short enough for its own line): the layout must avoid black."""
+    parts = annotation.split(" | ")
+    return all(part.isidentifier() for part in parts) and (len(parts) > 1 or len(parts[0]) <= room)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LONG_NAMES, st.one_of(ANNOTATIONS, TEXT.map(py_literal)), st.sampled_from([0, 4]))
+def test_assignments_are_as_black_writes_them(target: str, value: str, indent: int) -> None:
+    """Enum members and type aliases: a too-long value goes in parentheses, a union one operand a line."""
+    for lead in (target, f"{target}: TypeAlias"):
+        source = _nested(assignment(lead, value, indent), indent)
+        if fits(source):
+            assert black_keeps(source), source
+        elif _bare_union(value, 88 - indent - 4):
+            raise AssertionError(f"left to black:\n{source}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES, ANNOTATIONS, st.sampled_from(["", "None"]))
+def test_annotations_are_as_black_writes_them(name: str, annotation: str, default: str) -> None:
+    source = _nested(annotated(name, annotation, 4, default), 4)
+    if fits(source):
+        assert black_keeps(source), source
+    elif _bare_union(annotation, 88 - 8) and len(name) < 60:
+        raise AssertionError(f"left to black:\n{source}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    NAMES,
+    ANNOTATIONS,
+    st.sampled_from(["field", "Field", "attrs.field", "msgspec.field"]),
+    st.lists(NAMES.map(lambda name: f"{name}=None"), max_size=2),
+    NAMES,
+)
+def test_fields_with_options_are_as_black_writes_them(
+    name: str, annotation: str, callee: str, options: list[str], wire: str
+) -> None:
+    statement = annotated_call(
+        name, annotation, callee, [*options, ["metadata=", {"wire": wire}]], 4
+    )
+    source = _nested(statement, 4)
+    if fits(source):
+        assert black_keeps(source), source
+    elif _bare_union(annotation, 88 - 8) and len(name) < 60:
+        raise AssertionError(f"left to black:\n{source}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(LONG_NAMES, st.sampled_from(["_runtime.Model", "str, Enum", "TypedDict"]), LONG_NAMES)
+def test_class_and_def_headers_are_as_black_writes_them(
+    name: str, bases: str, returns: str
+) -> None:
+    source = (
+        class_header(name, bases)
+        + "\n    "
+        + def_header("_missing_", "cls, value: object", f"{returns} | None", 4)
+        + "\n        return None\n"
+    )
+    if fits(source):
+        assert black_keeps(source), source
+    elif len(returns) < 70:
+        raise AssertionError(f"left to black:\n{source}")
+
+
+def test_fits_knows_the_long_lines_black_keeps() -> None:
+    name = "N" * 95
+    lines = {
+        "an exploded import": f"from .{name.lower()} import (\n    {name} as Other{name},\n)\n",
+        "a class head": f"class {name}(\n    _runtime.Model\n):\n    x: int\n",
+        "a member head": f'class A:\n    {name} = (\n        "value"\n    )\n',
+        "a union operand": f"X: TypeAlias = (\n    {name}\n    | {name}\n)\n",
+        "a field of a long union": _nested(
+            annotated_call("type", f"{name} | None", "field", ["default=None"], 4), 4
+        ),
+    }
+    for what, source in lines.items():
+        assert fits(source), what
+        assert black_keeps(source), what
+    # The same heads before a call: black would rather wrap the call in parentheses.
+    call = f"class A:\n    {name} = (\n        f(1)\n    )\n"
+    assert not fits(call) and not black_keeps(call)
+    assert not fits(f"X = (\n    {name}\n)\n")
+
+
+@pytest.mark.parametrize("width", range(84, 94))
+def test_layouts_at_the_edge_of_the_line(width: int) -> None:
+    """Each statement shape with its one-line form a few columns either side of black's limit."""
+
+    def union(room: int, tail: str) -> str:
+        """A union `A...A{tail}` of `room` characters."""
+        return "A" * (room - len(tail)) + tail
+
+    for name_length in range(1, 38, 3):
+        name = "n" * name_length
+        room = width - 4 - len(f"{name}: ")  # the annotation's share of the one-line form
+        statements = [
+            annotated(name, union(room, " | None"), 4),
+            annotated(name, union(room - 7, " | Bbbbbb | Cccccc"), 4, "None"),
+            annotated_call(name, union(room - 22, " | None"), "field", ["default=None"], 4),
+            annotated_call(
+                name, union(room - 28, " | C"), "attrs.field", [["metadata=", {"w": 1}]], 4
+            ),
+            assignment("M" * (width - 4 - len(" = ") - 62), '"' + "v" * 60 + '"', 4),
+            assignment(f"{name.title()}: TypeAlias", union(room - 11, " | Bbbbbb"), 4),
+        ]
+        for statement in statements:
+            source = _nested(statement, 4)
+            assert fits(source), source
+            assert black_keeps(source), source
