@@ -7,7 +7,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from generator import __version__
 from generator.config import (
@@ -19,13 +19,7 @@ from generator.config import (
     load_config,
 )
 from generator.docfmt import commands as doc_commands
-from generator.ir import Diagnostic, Span
-from generator.ir_json import dumps
-from generator.openapi import apply_wire_facts
-from generator.report import FORMATS, CheckResult, Format, print_check, print_diagnostics
-from generator.sync.disk import OutputError, apply, compare
-from generator.sync.plan import read_fingerprints
-from generator.watch import watch
+from generator.output_format import FORMATS, Format
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 
@@ -157,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(_overrides(args), args.config)
     except ConfigError as exc:
+        from generator.report import print_diagnostics
+
         print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR
     if args.command == "ir":
@@ -193,19 +189,11 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def _report(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.render(), file=stream)
-    errors = sum(1 for d in diagnostics if d.severity == "error")
-    if errors:
-        print(
-            f"docmodels: {errors} error{'s' if errors != 1 else ''}; nothing was written",
-            file=stream,
-        )
-
-
 def _ir(config: Config, verbose: bool = False) -> int:
+    from generator.ir_json import dumps
+    from generator.openapi import apply_wire_facts
     from generator.reader import read_docs
+    from generator.report import print_diagnostics
 
     spec, report = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
     sys.stdout.write(dumps(spec, report))
@@ -222,6 +210,8 @@ def _label(config: Config) -> str:
 
 def _watch(args: argparse.Namespace) -> int:
     """Regenerate on every change; the configuration is read again each time, since it may change too."""
+    from generator.report import print_diagnostics
+    from generator.watch import watch
 
     def current() -> Config | None:
         try:
@@ -258,8 +248,11 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> int:
+    from generator.ir import Diagnostic, Span
     from generator.pipeline import build
     from generator.reader import Stamps, changed_docs
+    from generator.report import print_diagnostics
+    from generator.sync.disk import OutputError, apply, compare
 
     stamps: Stamps = {}
     built = build(config, stamps)
@@ -310,6 +303,9 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
 
 def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
     from generator.pipeline import build
+    from generator.report import CheckResult, print_check, print_diagnostics
+    from generator.sync.disk import compare
+    from generator.sync.plan import read_fingerprints
 
     built = build(config)
     stream = sys.stdout if fmt != "text" else sys.stderr

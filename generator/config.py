@@ -10,9 +10,10 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.ir import Diagnostic, Span
+if TYPE_CHECKING:
+    from generator.ir import Diagnostic
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
 DIALECT_CHOICES = (
@@ -108,7 +109,7 @@ def load_config(
             text = pyproject.read_text(encoding="utf-8")
             table = tomllib.loads(text).get("tool", {}).get("docmodels", {})
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError([Diagnostic(Span(display, 1), "error", "DM300", str(exc))]) from exc
+            raise ConfigError([_problem(display, "", "", str(exc))]) from exc
         base = pyproject.resolve().parent
         for key in table:
             if key not in DEFAULTS:
@@ -202,6 +203,9 @@ def _display(path: Path, cwd: Path) -> str:
 
 
 def _problem(display: str, text: str, key: str, message: str) -> Diagnostic:
+    """A DM300 error at the line of `text` where `key` is set (line 1 when it is not)."""
+    from generator.ir import Diagnostic, Span  # only on an error: a no-op run never loads the IR
+
     line = 1
     in_table = False
     for number, raw in enumerate(text.splitlines(), start=1):

@@ -6,15 +6,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from generator.ir import Diagnostic, Span
 from generator.ir_json import diagnostic_json, span_json
+from generator.output_format import Format
 from generator.sync.disk import Drift, unified_diff
 from generator.sync.plan import MANIFEST, Plan
 
-Format = Literal["text", "json", "github"]
-FORMATS: tuple[Format, ...] = ("text", "json", "github")
 FIX_COMMAND = "docmodels gen"
 
 

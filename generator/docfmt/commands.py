@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import DIALECT_CHOICES, ConfigError, load_config
-from generator.report import print_diagnostics
 
 COMMANDS = ("fmt", "lint", "new")
 EXIT_ERROR = 2
@@ -72,6 +71,7 @@ def add_parsers(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.docfmt.run import run_fmt
     from generator.lint import run_lint
+    from generator.report import print_diagnostics
     from generator.scaffold import run_new
 
     overrides: dict[str, Any] = {"dialect": getattr(args, "dialect", None)}
