@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -36,6 +35,8 @@ def digest_of(parts: Iterable[str]) -> str:
 
 def store(target: Path, data: bytes) -> bool:
     """Write a cache file whole or not at all (concurrent runs may race); True when written."""
+    import tempfile  # only when writing: a replayed run never does
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
@@ -82,35 +83,78 @@ def _files(paths: Iterable[Path]) -> Iterable[tuple[str, str]]:
         root = os.fspath(path)
         if os.path.isfile(root):
             yield f"{index}:", root
-            continue
-        cut = len(os.path.join(root, ""))
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
-            for name in sorted(files):
-                if not name.endswith(_SKIPPED_SUFFIXES):
-                    full = os.path.join(folder, name)
-                    yield f"{index}:{full[cut:]}", full
+        else:
+            yield from _below(root, f"{index}:")
+
+
+def _below(folder: str, name: str) -> Iterable[tuple[str, str]]:
+    """(name, path) of every file below `folder`, depth first in name order (a folder that cannot be
+    listed holds nothing)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry.name, entry.is_dir(follow_symlinks=True)) for entry in listing)
+    except OSError:
+        return
+    for child, is_dir in entries:
+        path = folder + os.sep + child
+        if is_dir:
+            if child not in _SKIPPED_DIRS:
+                yield from _below(path, name + child + "/")
+        elif not child.endswith(_SKIPPED_SUFFIXES):
+            yield name + child, path
 
 
 def tree_digest(paths: Iterable[Path]) -> str:
     """One digest of every file's name and bytes below `paths` (a missing path counts as empty)."""
     total = hashlib.sha256()
     for name, file in _files(paths):
-        try:
-            fd = os.open(file, os.O_RDONLY)
-            try:
-                chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
-                while chunks[-1]:  # to the end, even if the file grew meanwhile
-                    chunks.append(os.read(fd, 1 << 20))
-                content = b"".join(chunks)
-            finally:
-                os.close(fd)
-        except OSError:
-            content = b"\0unreadable"
+        content = _content(file)
         total.update(name.encode("utf-8", "surrogateescape") + b"\0")
         total.update(len(content).to_bytes(8, "big"))
         total.update(content)
     return total.hexdigest()
+
+
+def tree_stamp(paths: Iterable[Path], racy_from_ns: int) -> str:
+    """One digest of every file's name, size, inode and modification and change times below `paths`.
+
+    A write always moves a file's change time (which no tool can set back), so the stamp changes with any
+    edit, as git's index and make rely on. A file changed at or after `racy_from_ns` counts by its bytes
+    instead: a second edit within the file system's timestamp granularity could leave its times as they were.
+    """
+    total = hashlib.sha256()
+    for name, file in _files(paths):
+        try:
+            info = os.stat(file)
+        except OSError:
+            stamp = b"\0unreadable"
+        else:
+            if max(info.st_ctime_ns, info.st_mtime_ns) >= racy_from_ns:
+                stamp = b"bytes:" + hashlib.sha256(_content(file)).digest()
+            else:
+                stamp = b"stat:%d:%d:%d:%d" % (
+                    info.st_size,
+                    info.st_ino,
+                    info.st_mtime_ns,
+                    info.st_ctime_ns,
+                )
+        total.update(name.encode("utf-8", "surrogateescape") + b"\0" + stamp + b"\0")
+    return total.hexdigest()
+
+
+def _content(file: str) -> bytes:
+    """The file's bytes to the end (even if it grew meanwhile); a fixed marker when it cannot be read."""
+    try:
+        fd = os.open(file, os.O_RDONLY)
+        try:
+            chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
+            while chunks[-1]:
+                chunks.append(os.read(fd, 1 << 20))
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
+    except OSError:
+        return b"\0unreadable"
 
 
 @cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -159,3 +161,45 @@ def test_a_failed_or_drifted_run_is_never_recorded(project: Path, run: Callable[
     _output(project)
     assert run("check").code == 1 and run("check").code == 1
     assert not _records(project)
+
+
+def test_a_stamp_sees_an_edit_that_keeps_the_size_and_the_modification_time(tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text("# A\n")
+    settled = os.stat(doc)
+    never = 2**62  # no file counts as just changed: all by their stats
+    first = user_cache.tree_stamp([tmp_path], racy_from_ns=never)
+    assert user_cache.tree_stamp([tmp_path], racy_from_ns=never) == first
+    time.sleep(0.01)  # past the file system's timestamp granularity
+    doc.write_text("# B\n")
+    os.utime(doc, ns=(settled.st_atime_ns, settled.st_mtime_ns))  # a tool that restores the time
+    assert os.stat(doc).st_mtime_ns == settled.st_mtime_ns
+    assert user_cache.tree_stamp([tmp_path], racy_from_ns=never) != first
+
+
+def test_a_file_changed_just_before_the_run_counts_by_its_bytes(tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text("# A\n")
+    racy = 0  # every file counts as just changed
+    first = user_cache.tree_stamp([tmp_path], racy_from_ns=racy)
+    doc.write_text("# A\n")  # the same bytes again: its times moved, its content did not
+    assert user_cache.tree_stamp([tmp_path], racy_from_ns=racy) == first
+    doc.write_text("# B\n")
+    assert user_cache.tree_stamp([tmp_path], racy_from_ns=racy) != first
+
+
+def test_a_record_taken_from_stats_still_sees_an_edited_doc(
+    project: Path, run: Callable[..., Any], builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.sync import fastpath
+
+    monkeypatch.setattr(fastpath, "_RACY_NS", -(10**12))  # no file counts as just changed
+    run("gen")
+    assert run("check").code == 0 and run("check").code == 0
+    assert len(builds) == 2, "the second check is replayed from the stats alone"
+    doc = project / SESSION
+    settled = os.stat(doc)
+    time.sleep(0.01)
+    doc.write_text(doc.read_text().replace("|", "|", 1).replace("Session", "Sessiom", 1))
+    os.utime(doc, ns=(settled.st_atime_ns, settled.st_mtime_ns))
+    assert run("check").code == 1 and len(builds) == 3

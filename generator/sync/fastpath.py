@@ -5,9 +5,12 @@ printed and three digests: of the command line, settings, docmodels code and dep
 every input file, meaning everything below the doc folders, the templates and the configuration file
 (`inputs`); and of every file in the output folder (`outputs`). Output is a deterministic function of these,
 so while all three digests match, the same command would print the same text and write nothing: it is
-replayed without reading, rendering or formatting anything. Any difference, or an unreadable record, means
-the normal run. Records live in the user's cache folder (`$DOCMODELS_CACHE_DIR`, else `$XDG_CACHE_HOME/docmodels`,
-else `~/.cache/docmodels`), never in the project: `check` writes nothing there.
+replayed without reading, rendering or formatting anything. Files count by their stat (size, inode,
+modification and change times: any write moves the change time), except those changed within two seconds
+before the run started, which count by their bytes (`user_cache.tree_stamp`). Any difference, or an
+unreadable record, means the normal run. Records live in the user's cache folder (`$DOCMODELS_CACHE_DIR`,
+else `$XDG_CACHE_HOME/docmodels`, else `~/.cache/docmodels`), never in the project: `check` writes nothing
+there.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -25,7 +29,7 @@ from typing import TextIO
 
 import generator
 from generator.config import Config
-from generator.user_cache import cache_file, code_digest, installed, store, tree_digest
+from generator.user_cache import cache_file, code_digest, installed, store, tree_stamp
 
 
 def record_path(config: Config, command: str) -> Path:
@@ -33,7 +37,9 @@ def record_path(config: Config, command: str) -> Path:
     return cache_file("fastpath", f"{config.out.resolve()}\0{command}", ".json")
 
 
-_FORMAT = 1
+_FORMAT = 2
+#: Files changed this long before a run count by their bytes: the coarsest timestamps (FAT) are 2 s apart.
+_RACY_NS = 2_000_000_000
 _DEPENDENCIES = ("black", "jinja2", "markdown_it")
 
 
@@ -44,6 +50,8 @@ class State:
     key: str
     inputs: str
     outputs: str
+    #: Files changed at or after this time (ns) count by their bytes, not their stat.
+    racy_from: int
 
 
 @dataclass(frozen=True)
@@ -57,14 +65,13 @@ class Replay:
 
 def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
     """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
-    replay, seen = lookup(config, command)
+    replay = lookup(config, command)
     if replay is not None:
         sys.stderr.write(replay.stderr)
         sys.stdout.write(replay.stdout)
         return replay.code
     roots = template_roots(config)
-    # The state the lookup just took, when it looked at the same template folders, is the state before.
-    before = seen[1] if seen is not None and seen[0] == roots else current(config, command, roots)
+    before = current(config, command, roots, time.time_ns() - _RACY_NS)
     with recording() as (out, err):
         code = full_run()
     remember(config, command, roots, before, Replay(out.text(), err.text(), code))
@@ -114,7 +121,7 @@ def template_roots(config: Config) -> tuple[Path, ...]:
     return tuple(p for p in (config.templates, templates_root()) if p is not None)
 
 
-def current(config: Config, command: str, roots: Sequence[Path]) -> State:
+def current(config: Config, command: str, roots: Sequence[Path], racy_from: int) -> State:
     """The state now; `command` names the command line (subcommand and every option)."""
     key = hashlib.sha256()
     for part in (
@@ -130,7 +137,12 @@ def current(config: Config, command: str, roots: Sequence[Path]) -> State:
     inputs = [*config.docs, *roots]
     if config.source is not None:
         inputs.append(config.source)
-    return State(key.hexdigest(), tree_digest(inputs), tree_digest([config.out]))
+    return State(
+        key.hexdigest(),
+        tree_stamp(inputs, racy_from),
+        tree_stamp([config.out], racy_from),
+        racy_from,
+    )
 
 
 @cache
@@ -139,22 +151,18 @@ def _code() -> str:
     return "\0".join([*(installed(name) for name in _DEPENDENCIES), code_digest()])
 
 
-def lookup(
-    config: Config, command: str
-) -> tuple[Replay | None, tuple[tuple[Path, ...], State] | None]:
-    """The recorded run's output when it is provably what this run would do (else None), and the state
-    taken to decide, with the template folders it covered (None when there was no usable record)."""
+def lookup(config: Config, command: str) -> Replay | None:
+    """The recorded run's output when it is provably what this run would do, else None."""
     try:
         data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
         recorded = State(**data["state"])
         roots = tuple(Path(p) for p in data["template_roots"])
         replay = Replay(**data["replay"])
     except (OSError, ValueError, KeyError, TypeError):
-        return None, None
-    if replay.code != 0:
-        return None, None
-    now = current(config, command, roots)
-    return (replay if now == recorded else None), (roots, now)
+        return None
+    if replay.code != 0 or current(config, command, roots, recorded.racy_from) != recorded:
+        return None
+    return replay
 
 
 def remember(
@@ -164,7 +172,11 @@ def remember(
 
     `before` is the state taken before the run: when the state after it differs (gen wrote or removed a
     file, or an input changed meanwhile), nothing is recorded."""
-    if replay.code != 0 or not config.out.is_dir() or current(config, command, roots) != before:
+    if (
+        replay.code != 0
+        or not config.out.is_dir()
+        or current(config, command, roots, before.racy_from) != before
+    ):
         return False
     data = {
         "state": asdict(before),
