@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import keyword
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 _WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 _NOT_IDENT = re.compile(r"[^0-9A-Za-z]+")
@@ -27,14 +27,14 @@ def upper_snake(name: str) -> str:
     return "_".join(w.upper() for w in words(name))
 
 
-def safe_identifier(name: str, reserved: Iterable[str] = (), fallback: str = "value") -> str:
+def safe_identifier(name: str, reserved: Collection[str] = (), fallback: str = "value") -> str:
     """A valid, non-keyword identifier that is not in `reserved` and is not private or dunder."""
     name = name.strip("_")
     if not name:
         name = fallback
     if name[0].isdigit():
         name = f"{fallback}_{name}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in set(reserved):
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
         name = f"{name}_"
     return name
 
@@ -53,12 +53,11 @@ def unique(names: Iterable[str]) -> list[str]:
     return result
 
 
-def attribute_names(names: Iterable[str], reserved: Iterable[str]) -> list[str]:
-    reserved = set(reserved)
+def attribute_names(names: Iterable[str], reserved: Collection[str]) -> list[str]:
     return unique(safe_identifier(snake_case(n), reserved, "field") for n in names)
 
 
-def class_name(title: str, reserved: Iterable[str] = ()) -> str:
+def class_name(title: str, reserved: Collection[str] = ()) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in re.split(r"_+", title) if w) or "Model"
     return safe_identifier(name, reserved, "Model")
 
@@ -67,7 +66,7 @@ def class_name(title: str, reserved: Iterable[str] = ()) -> str:
 MAX_MODULE_NAME = 64
 
 
-def module_name(title: str, reserved: Iterable[str] = ()) -> str:
+def module_name(title: str, reserved: Collection[str] = ()) -> str:
     """snake_case; a very long name is cut and given a hash of the whole, so it stays distinct and stable."""
     return shortened(safe_identifier(snake_case(title), reserved, "model"), MAX_MODULE_NAME)
 

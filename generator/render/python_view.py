@@ -211,6 +211,10 @@ class _Names:
             modules = naming.unique(naming.module_name(m.key.name, {"_runtime"}) for m in models)
             for model, module in zip(models, modules, strict=True):
                 self.modules[model.key] = module
+        #: Names no field attribute may take: the style's reserved names and every class name.
+        self.taken_by_classes = (
+            style.reserved_names | style.reserved_attributes | frozenset(self.classes.values())
+        )
 
 
 def _package(namespace: str) -> tuple[str, ...]:
@@ -368,12 +372,7 @@ class _PyModelBuilder:
 
     def _fields(self) -> tuple[PyField, ...]:
         ordered = sorted(self.model.fields, key=lambda f: not f.required)
-        reserved = (
-            self.style.reserved_names
-            | self.style.reserved_attributes
-            | set(self.names.classes.values())
-            | set(self.local.values())
-        )
+        reserved = self.names.taken_by_classes | set(self.local.values())
         attrs = naming.attribute_names((f.name for f in ordered), reserved)
         result = []
         for f, attr in zip(ordered, attrs, strict=True):
