@@ -69,7 +69,7 @@ def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") ->
 
 
 def exploded(opening: str, items: Sequence[str], closing: str, indent: int) -> str:
-    """`opening`, each item (ending in its comma) on its own line one level in, then `closing`;
+    """`opening`, each item (with its comma, if any) on its own line one level in, then `closing`;
     the first line is not indented."""
     inner = " " * (indent + 4)
     body = "".join(f"{inner}{item}\n" for item in items)
@@ -125,8 +125,7 @@ def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None
         return None
     if not within((")" + tail).split("\n")[0], indent):
         return None
-    pad = " " * inner
-    return f"{head}(\n" + "".join(f"{pad}{line}\n" for line in body) + " " * indent + ")" + tail
+    return exploded(f"{head}(", body, f"){tail}", indent)
 
 
 def assignment(target: str, value: str, indent: int = 0) -> str:
@@ -163,8 +162,9 @@ def annotated_call(
     if within(head + "(", indent):
         return wrap_call(head, args, indent)
     if within(f"{name}: {annotation} = (", indent):
-        call = wrap_call(callee, args, indent + 4)
-        return f"{name}: {annotation} = (\n{' ' * (indent + 4)}{call}\n{' ' * indent})"
+        return exploded(
+            f"{name}: {annotation} = (", [wrap_call(callee, args, indent + 4)], ")", indent
+        )
     tail = wrap_call(f") = {callee}", args, indent)[1:]
     laid = _annotation_in_parens(name, annotation, tail, indent)
     return laid or wrap_call(head, args, indent)
@@ -175,7 +175,7 @@ def class_header(name: str, bases: str, indent: int = 0) -> str:
     line = f"class {name}({bases}):"
     if within(line, indent) or not within(bases, indent + 4):
         return line
-    return f"class {name}(\n{' ' * (indent + 4)}{bases}\n{' ' * indent}):"
+    return exploded(f"class {name}(", [bases], "):", indent)
 
 
 def def_header(name: str, params: str, returns: str, indent: int = 0) -> str:
@@ -184,4 +184,4 @@ def def_header(name: str, params: str, returns: str, indent: int = 0) -> str:
     tail = f") -> {returns}:"
     if within(line, indent) or not within(params, indent + 4) or not within(tail, indent):
         return line
-    return f"def {name}(\n{' ' * (indent + 4)}{params}\n{' ' * indent}{tail}"
+    return exploded(f"def {name}(", [params], tail, indent)
