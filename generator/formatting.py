@@ -142,7 +142,7 @@ def _unsplittable_head(statement: list[tokenize.TokenInfo], row: int) -> bool:
     bracket holding names and operators only: black has no other bracket to split at."""
     if row != statement[0].start[0] or statement[-1].end[0] == row:
         return False
-    head = [t for t in statement if t.start[0] == row]
+    head = _on_row(statement, row)
     shape = tuple("" if t.type == tokenize.NAME and t.string != "class" else t.string for t in head)
     if shape not in _HEADS:
         return False
@@ -160,7 +160,7 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
     black has no bracket or operator to split it at, so it leaves it long."""
     if row in (statement[0].start[0], statement[-1].end[0]):
         return False
-    line = [t for t in statement if t.start[0] == row]
+    line = _on_row(statement, row)
     if _lone_operand(statement, line):
         return True
     if not line or any(t.end[0] != row for t in line) or line[-1].string != ",":
@@ -175,6 +175,11 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
         and sum(t.string == "," for t in line) == 1
         and sum(t.type == tokenize.STRING for t in line) <= 2
     )
+
+
+def _on_row(statement: list[tokenize.TokenInfo], row: int) -> list[tokenize.TokenInfo]:
+    """The statement's tokens that start on `row`."""
+    return [t for t in statement if t.start[0] == row]
 
 
 def _lone_operand(statement: list[tokenize.TokenInfo], line: list[tokenize.TokenInfo]) -> bool:

@@ -142,10 +142,14 @@ def annotated(name: str, annotation: str, indent: int = 0, default: str = "") ->
     line = f"{name}: {annotation}{tail}"
     if within(line, indent):
         return line
-    if default and within(f"{name}: {annotation} = (", indent):
-        # black keeps the annotation whole while the line up to the bracket fits (the bracket included).
+    if default and _annotation_stays_whole(name, annotation, indent):
         return _in_parens(f"{name}: {annotation} = ", default, "", indent) or line
     return _annotation_in_parens(name, annotation, tail, indent) or line
+
+
+def _annotation_stays_whole(name: str, annotation: str, indent: int) -> bool:
+    """black wraps the value, not the annotation, while `name: annotation = (` fits (bracket included)."""
+    return within(f"{name}: {annotation} = (", indent)
 
 
 def _annotation_in_parens(name: str, annotation: str, tail: str, indent: int) -> str | None:
@@ -161,7 +165,7 @@ def annotated_call(
     head = f"{name}: {annotation} = {callee}"
     if within(head + "(", indent):
         return wrap_call(head, args, indent)
-    if within(f"{name}: {annotation} = (", indent):
+    if _annotation_stays_whole(name, annotation, indent):
         return exploded(
             f"{name}: {annotation} = (", [wrap_call(callee, args, indent + 4)], ")", indent
         )
