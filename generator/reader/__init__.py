@@ -6,7 +6,7 @@ import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Collector
@@ -15,7 +15,7 @@ from generator.reader.cells import is_identifier
 from generator.reader.dialects import DIALECTS, Dialect, choose, detect
 from generator.reader.document import DocRef, notation, read_document
 from generator.reader.page import Page, parse_page
-from generator.reader.page_cache import Entry, PageCache, text_key
+from generator.reader.page_cache import DraftKey, PageCache, PageFacts, text_key
 from generator.reader.resolve import resolve
 
 _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
@@ -75,56 +75,77 @@ def read_docs(
 ) -> Spec:
     """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read."""
     out = Collector()
-    pages: list[tuple[DocRef, str, Page, Dialect | None]] = []
     cache = PageCache(paths)
-    for doc, key, parsed, shown, problems in parse_all(discover(paths), dialect, cache, stamps):
-        out.items.extend(problems)
-        if parsed is not None:
-            pages.append((doc, key, parsed, DIALECTS[shown] if shown else None))
+    read = read_all(discover(paths), dialect, cache, stamps)
     by_root: dict[str, list[Dialect | None]] = defaultdict(list)
-    for doc, _, _, found in pages:
-        by_root[doc.root].append(found)
+    for doc in read:
+        out.items.extend(doc.problems)
+        if doc.text is not None:
+            by_root[doc.ref.root].append(DIALECTS[doc.shown] if doc.shown else None)
     fallback = {root: choose(found) for root, found in by_root.items()}
-    drafts: list[Model] = []
-    for doc, key, page, found in pages:
-        model = _draft(cache, doc, key, page, found or fallback[doc.root], out)
-        if model is not None:
-            drafts.append(model)
+    wanted = [
+        (d, (d.key, d.ref.display, d.ref.rel, d.ref.root, d.shown or fallback[d.ref.root].name))
+        for d in read
+        if d.text is not None
+    ]
+    drafts = _drafts(cache, wanted, out)
     cache.save()
-    drafts = _unique(drafts, out)
-    models = resolve(drafts, out)
+    models = resolve(_unique(drafts, out), out)
     models.sort(key=lambda m: m.key)
     return Spec(tuple(models), out.sorted())
 
 
-#: A doc, the digest of its text, its page (None: not read), the dialect it shows, its problems.
-Parsed = tuple[DocRef, str, Page | None, str | None, list[Diagnostic]]
+@dataclass(frozen=True)
+class ReadDoc:
+    """A doc as read: its text (None: not read) and its digest, the dialect its notation shows, its problems.
+
+    `page` is its parsed page when this run had to parse it."""
+
+    ref: DocRef
+    key: str
+    text: str | None
+    shown: str | None
+    problems: list[Diagnostic]
+    page: Page | None = None
 
 
-def _draft(
-    cache: PageCache, doc: DocRef, key: str, page: Page, dialect: Dialect, out: Collector
-) -> Model | None:
-    """The model the reader makes of a doc, as kept from an earlier run when the doc did not change."""
-    where = (key, doc.display, doc.rel, doc.root, dialect.name)
-    kept = cache.drafts.get(where)
-    if kept is None:
-        own = Collector()
-        kept = (read_document(doc, page, dialect, own), own.items)
-        cache.drafts.put(where, kept)
-    out.items.extend(kept[1])
-    return kept[0]
+def _drafts(
+    cache: PageCache, wanted: list[tuple[ReadDoc, DraftKey]], out: Collector
+) -> list[Model]:
+    """The model the reader makes of each doc, as kept from an earlier run when the doc did not change.
+
+    A doc whose draft is not kept is read from its page, parsed now if this run has not parsed it yet."""
+    kept = {where: cache.drafts.get(where) for _, where in wanted}
+    unparsed = {
+        doc.key: doc.text
+        for doc, where in wanted
+        if kept[where] is None and doc.page is None and doc.text is not None
+    }
+    pages = {key: page for key, (page, _) in _parse_texts(list(unparsed.items())).items()}
+    models: list[Model] = []
+    for doc, where in wanted:
+        draft = kept[where]
+        if draft is None:
+            page = doc.page or pages[doc.key]
+            own = Collector()
+            draft = (read_document(doc.ref, page, DIALECTS[where[4]], own), own.items)
+            cache.drafts.put(where, draft)
+        out.items.extend(draft[1])
+        if draft[0] is not None:
+            models.append(draft[0])
+    return models
 
 
-def parse_all(
+def read_all(
     docs: list[tuple[Path, DocRef]],
     dialect: str | None,
     cache: PageCache,
     stamps: Stamps | None = None,
-) -> list[Parsed]:
-    """Every doc read and parsed to blocks, in order, with the dialect its notation shows and its problems.
+) -> list[ReadDoc]:
+    """Every doc read, in order, with the dialect its notation shows and its problems.
 
-    A doc whose text the cache holds is not parsed again; past a few hundred docs to parse, they are parsed
-    on every core (markdown-it's table rule dominates)."""
+    What a doc's page shows is kept by the digest of its text: an unchanged doc is not parsed again. Past a
+    few hundred docs to parse, they are parsed on every core (markdown-it's table rule dominates)."""
     texts: list[tuple[DocRef, str | None, Collector]] = []
     for file, doc in docs:
         out = Collector()
@@ -132,36 +153,37 @@ def parse_all(
             stamps[doc.display] = _stamp(file)
         texts.append((doc, _read_text(file, doc, out), out))
     keys = [text_key(text) if text is not None else "" for _, text, _ in texts]
-    entries: dict[str, Entry] = {}
+    facts: dict[str, PageFacts] = {}
     missing: dict[str, str] = {}
     for key, (_, text, _) in zip(keys, texts, strict=True):
-        found = cache.pages.get(key) if text is not None else None
+        found = cache.facts.get(key) if text is not None else None
         if found is not None:
-            entries[key] = found
+            facts[key] = found
         elif text is not None:
             missing[key] = text
     parsed = _parse_texts(list(missing.items()))
-    entries.update(parsed)
-    for key, entry in parsed.items():
-        cache.pages.put(key, entry)
-    results: list[Parsed] = []
+    for key, (page, detected) in parsed.items():
+        facts[key] = (detected, tuple(page.unclosed_fences))
+        cache.facts.put(key, facts[key])
+    results: list[ReadDoc] = []
     for key, (doc, text, out) in zip(keys, texts, strict=True):
         if text is None:
-            results.append((doc, key, None, None, out.items))
+            results.append(ReadDoc(doc, key, None, None, out.items))
             continue
-        page, detected = entries[key]
-        for line, marker in page.unclosed_fences:
+        detected, unclosed = facts[key]
+        for line, marker in unclosed:
             out.error(
                 doc.span(line),
                 "DM117",
                 f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
             )
         shown = dialect if dialect and dialect != "auto" else detected
-        results.append((doc, key, page, shown, out.items))
+        fresh = parsed.get(key)
+        results.append(ReadDoc(doc, key, text, shown, out.items, fresh[0] if fresh else None))
     return results
 
 
-def _parse_texts(texts: list[tuple[str, str]]) -> dict[str, Entry]:
+def _parse_texts(texts: list[tuple[str, str]]) -> dict[str, tuple[Page, str | None]]:
     """Each (key, text) parsed to a page and the dialect its notation shows; on every core when many."""
     workers = min(os.cpu_count() or 1, 8)
     if len(texts) < _PARALLEL_FROM or workers < 2:
@@ -178,8 +200,8 @@ def _parse_texts(texts: list[tuple[str, str]]) -> dict[str, Entry]:
     return dict(done)
 
 
-def _parse_chunk(texts: list[tuple[str, str]]) -> list[tuple[str, Entry]]:
-    found: list[tuple[str, Entry]] = []
+def _parse_chunk(texts: list[tuple[str, str]]) -> list[tuple[str, tuple[Page, str | None]]]:
+    found: list[tuple[str, tuple[Page, str | None]]] = []
     for key, text in texts:
         page = parse_page(text)
         dialect = detect(notation(page))

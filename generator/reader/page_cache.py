@@ -1,10 +1,12 @@
-"""Parsed pages kept between runs, by the digest of each doc's bytes: an unchanged doc is not parsed again.
-With each page, what the reader made of it (the draft model and its diagnostics), by where the doc is and
-the dialect it was read in: an unchanged doc is not read again either.
+"""What each doc's page showed, kept between runs by the digest of the doc's bytes: an unchanged doc is not
+parsed again. With it, what the reader made of the doc (the draft model and its diagnostics), by where the doc
+is and the dialect it was read in: an unchanged doc is not read again either.
 
-One cache file per set of doc folders, in the user's cache folder. It holds the pages of the last run only
-(entries no longer used are dropped when it is written), and it applies only while the reader's code, the
-markdown-it-py installation and the Python version are those that wrote it; otherwise it is ignored.
+The pages themselves are not kept: a doc whose draft is not kept is parsed again, which costs less than
+loading and writing every page on every run. One cache file per set of doc folders, in the user's cache
+folder. It holds the entries of the last run only (those no longer used are dropped when it is written), and
+it applies only while the reader's code, the markdown-it-py installation and the Python version are those
+that wrote it; otherwise it is ignored.
 """
 
 from __future__ import annotations
@@ -18,14 +20,13 @@ from typing import Generic, TypeVar
 
 import generator
 from generator.ir import Diagnostic, Model
-from generator.reader.page import Page
 from generator.user_cache import cache_file, code_digest, digest_of, installed, store
 
-_FORMAT = 2
+_FORMAT = 3
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
-#: A page and the dialect its notation shows (its name), when the doc's dialect is detected.
-Entry = tuple[Page, str | None]
+#: What a page shows: the dialect of its notation (its name; None: undecided) and its unclosed code fences.
+PageFacts = tuple[str | None, tuple[tuple[int, str], ...]]
 #: A doc's text digest, display path, path below its root, root, and the dialect it is read in.
 DraftKey = tuple[str, str, str, str, str]
 #: The model the reader made of a doc (None: not a model doc), and the diagnostics it gave.
@@ -58,31 +59,31 @@ class Generation(Generic[K, V]):
 
 
 class PageCache:
-    """Pages by text digest, and drafts by where and how their doc was read."""
+    """What pages show by text digest, and drafts by where and how their doc was read."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
         where = "\0".join(sorted(str(p.resolve()) for p in roots))
         self.path = cache_file("pages", where, ".pickle")
         self.tag = _tag()
-        pages, drafts = self._load()
-        self.pages: Generation[str, Entry] = Generation(pages)
+        facts, drafts = self._load()
+        self.facts: Generation[str, PageFacts] = Generation(facts)
         self.drafts: Generation[DraftKey, Draft] = Generation(drafts)
 
     def save(self) -> None:
-        """Keep this run's pages and drafts for the next run (nothing is written when they are what was kept)."""
-        if not (self.pages.changed or self.drafts.changed):
+        """Keep this run's facts and drafts for the next run (nothing is written when they are what was kept)."""
+        if not (self.facts.changed or self.drafts.changed):
             return
-        data = (self.tag, self.pages.used, self.drafts.used)
+        data = (self.tag, self.facts.used, self.drafts.used)
         store(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _load(self) -> tuple[dict[str, Entry], dict[DraftKey, Draft]]:
+    def _load(self) -> tuple[dict[str, PageFacts], dict[DraftKey, Draft]]:
         try:
-            tag, pages, drafts = pickle.loads(self.path.read_bytes())
+            tag, facts, drafts = pickle.loads(self.path.read_bytes())
         except Exception:  # missing, unreadable, truncated or from another version: start afresh
             return {}, {}
-        if tag != self.tag or not isinstance(pages, dict) or not isinstance(drafts, dict):
+        if tag != self.tag or not isinstance(facts, dict) or not isinstance(drafts, dict):
             return {}, {}
-        return pages, drafts
+        return facts, drafts
 
 
 def _tag() -> str:

@@ -1,4 +1,4 @@
-"""Parsed pages are kept between runs by the digest of each doc's text, and used only while they apply."""
+"""What parsed pages show, and drafts, are kept between runs by each doc's text, and used only while they apply."""
 
 from __future__ import annotations
 
@@ -82,14 +82,41 @@ def test_only_changed_docs_are_parsed_and_read_again(
     assert cached == reader.read_docs([docs])
 
 
-def test_a_doc_read_in_another_dialect_is_read_again(
-    docs: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_doc_read_in_another_dialect_is_parsed_and_read_again(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     detected = reader.read_docs([docs])
     read = counting_reads(monkeypatch)
+    parsed = counting_parses(monkeypatch)
     forced = reader.read_docs([docs], "python")
     assert len(read) == len(list(docs.rglob("*.md")))
+    # Pages are not kept: a draft to make again needs its page again.
+    assert len(parsed) == len(read)
     assert forced != detected
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path / "empty"))
+    assert forced == reader.read_docs([docs], "python")
+
+
+def test_the_cache_keeps_what_pages_show_not_the_pages(docs: Path) -> None:
+    reader.read_docs([docs])
+    _, facts, _ = pickle.loads(cache_files()[0].read_bytes())
+    assert len(facts) == len(list(docs.rglob("*.md")))
+    for dialect, unclosed in facts.values():
+        assert dialect is None or dialect in reader.DIALECTS
+        assert isinstance(unclosed, tuple)
+
+
+def test_an_unclosed_fence_is_reported_again_when_its_page_is_not_parsed_again(
+    docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = sorted(docs.rglob("*.md"))[0]
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n```json\n{\n", encoding="utf-8")
+    first = [d for d in reader.read_docs([docs]).diagnostics if d.code == "DM117"]
+    parsed = counting_parses(monkeypatch)
+    again = [d for d in reader.read_docs([docs]).diagnostics if d.code == "DM117"]
+    assert parsed == []
+    assert len(first) == 1
+    assert again == first
 
 
 def test_the_cache_keeps_only_the_pages_of_the_last_run(docs: Path) -> None:
