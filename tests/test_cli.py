@@ -187,3 +187,25 @@ def test_version_imports_nothing_but_the_entry_point() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [f"docmodels {__import__('generator').__version__}", "[]"]
+
+
+@pytest.mark.parametrize("command", ["gen", "check"])
+def test_a_run_goes_without_cycle_collection_and_restores_it(
+    run, project: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    import gc
+
+    from generator.sync import fastpath
+
+    seen: list[bool] = []
+    real = fastpath.run
+
+    def spy(*args: object, **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastpath, "run", spy)
+    assert gc.isenabled()
+    assert run(command).code in (0, 1)
+    assert seen == [False]
+    assert gc.isenabled()
