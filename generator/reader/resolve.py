@@ -43,8 +43,11 @@ class Resolver:
                 self.by_name[stem].append(model)
 
     def resolve_model(self, model: Model, out: Collector) -> Model:
+        """The model with its links resolved (the model itself when it has none: most fields have none)."""
         fields = tuple(self._field(model, f, out) for f in model.fields)
         members = tuple(self._member(model, m, out) for m in model.members)
+        if _same(fields, model.fields) and _same(members, model.members):
+            return model
         return replace(model, fields=fields, members=members)
 
     def _member(self, model: Model, member: TypeExpr, out: Collector) -> TypeExpr:
@@ -64,17 +67,22 @@ class Resolver:
         return self.resolve_type(model, member, model.source, out)
 
     def _field(self, model: Model, field: Field, out: Collector) -> Field:
-        return replace(field, type=self.resolve_type(model, field.type, field.source, out))
+        resolved = self.resolve_type(model, field.type, field.source, out)
+        return field if resolved is field.type else replace(field, type=resolved)
 
     def resolve_type(self, model: Model, expr: TypeExpr, span: Span, out: Collector) -> TypeExpr:
+        """The type with its links resolved: the same object when it holds no link."""
         if isinstance(expr, Link):
             return self.resolve_link(model, expr, span, out)
         if isinstance(expr, ArrayOf):
-            return ArrayOf(self.resolve_type(model, expr.item, span, out))
+            item = self.resolve_type(model, expr.item, span, out)
+            return expr if item is expr.item else ArrayOf(item)
         if isinstance(expr, MapOf):
-            return MapOf(self.resolve_type(model, expr.value, span, out))
+            value = self.resolve_type(model, expr.value, span, out)
+            return expr if value is expr.value else MapOf(value)
         if isinstance(expr, UnionOf):
-            return UnionOf(tuple(self.resolve_type(model, m, span, out) for m in expr.members))
+            members = tuple(self.resolve_type(model, m, span, out) for m in expr.members)
+            return expr if _same(members, expr.members) else UnionOf(members)
         return expr
 
     def resolve_link(self, model: Model, link: Link, span: Span, out: Collector) -> TypeExpr:
@@ -117,6 +125,11 @@ class Resolver:
             return ("DM201", f"type `{text}` matches no model")
         where = ", ".join(sorted(m.doc_path for m in candidates))
         return ("DM202", f"type `{text}` matches several models: {where}")
+
+
+def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    """Whether each item of `new` is the very object at its place in `old`."""
+    return all(a is b for a, b in zip(new, old, strict=True))
 
 
 def resolve(models: list[Model], out: Collector) -> list[Model]:
