@@ -7,7 +7,7 @@ import json
 import posixpath
 from dataclasses import dataclass
 
-from generator.ir import Model, Span, Spec
+from generator.ir import Model, ModelKey, Span, Spec
 from generator.ir_json import field_json, model_json
 from generator.render import naming
 from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
@@ -72,34 +72,36 @@ def plan_files(
     models = sorted(py.models.values(), key=lambda m: m.dotted)
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     digests = InputDigests()
+    base = _base_context(py, models, spec, package)
+    origins: dict[ModelKey, tuple[Origin, ...]] = {}
     files: list[PendingFile] = []
     for rule in target.outputs:
         if rule.group not in groups:
             continue
         names = read_names(target, rule.template)
-        for path, context in _instances(rule, py, models, spec, package):
+        for path, context in _instances(rule, py, models, spec, package, base):
             if schemas is not None:
                 m = context.get("m")
                 if isinstance(m, PyModel):
                     context["schema"] = schemas.documents[m.model.key]
                 context["bundle"] = schemas.bundle
             m = context.get("m")
-            origins = _origins(m.model) if isinstance(m, PyModel) else ()
+            parts = _origins_of(m.model, origins) if isinstance(m, PyModel) else ()
             inputs = digests.of(context, names)
             files.append(
                 PendingFile(
-                    _normal(path), rule.format, origins, inputs, target, rule.template, context
+                    _normal(path), rule.format, parts, inputs, target, rule.template, context
                 )
             )
     return sorted(files, key=lambda f: f.path)
 
 
-def _instances(
-    rule: OutputRule, py: PyPackage, models: list[PyModel], spec: Spec, package: str
-) -> list[tuple[str, dict[str, object]]]:
-    header = "# " + HEADER_TEXT
-    base: dict[str, object] = {
-        "header": header,
+def _base_context(
+    py: PyPackage, models: list[PyModel], spec: Spec, package: str
+) -> dict[str, object]:
+    """What every template may read: built once per run, so each value is digested once."""
+    return {
+        "header": "# " + HEADER_TEXT,
         "header_text": HEADER_TEXT,
         "package": package,
         "spec": spec,
@@ -108,6 +110,16 @@ def _instances(
         "class_names": {m.model.key: m.class_name for m in models},
         "module_paths": {m.model.key: m.path[: -len(".py")] for m in models},
     }
+
+
+def _instances(
+    rule: OutputRule,
+    py: PyPackage,
+    models: list[PyModel],
+    spec: Spec,
+    package: str,
+    base: dict[str, object],
+) -> list[tuple[str, dict[str, object]]]:
     found: list[tuple[str, dict[str, object]]] = []
     if rule.each == "model":
         for m in models:
@@ -126,7 +138,15 @@ def _instances(
             path = rule.path.format(package=package, namespace_path="/".join(sub))
             found.append((path, dict(base, **_namespace_context(py, sub, package))))
     else:
-        found.append((rule.path.format(package=package), base))
+        found.append((rule.path.format(package=package), dict(base)))
+    return found
+
+
+def _origins_of(model: Model, known: dict[ModelKey, tuple[Origin, ...]]) -> tuple[Origin, ...]:
+    """The model's origins, derived once per run (each output group's file of the model has them)."""
+    found = known.get(model.key)
+    if found is None:
+        found = known[model.key] = _origins(model)
     return found
 
 

@@ -224,7 +224,10 @@ def _package(namespace: str) -> tuple[str, ...]:
 
 def _cycles(spec: Spec) -> dict[ModelKey, int]:
     """The strongly connected component of each model that is part of a reference cycle (Tarjan)."""
-    graph = {m.key: sorted(set(_refs_of_model(m))) for m in spec.models}
+    # Edges to models of the spec only, taken once per node (not again at each step back to it).
+    graph = {
+        m.key: [e for e in sorted(set(_refs_of_model(m))) if e in spec.by_key] for m in spec.models
+    }
     index: dict[ModelKey, int] = {}
     low: dict[ModelKey, int] = {}
     stack: list[ModelKey] = []
@@ -240,7 +243,7 @@ def _cycles(spec: Spec) -> dict[ModelKey, int]:
         on_stack.add(root)
         while work:
             node, i = work[-1]
-            edges = [e for e in graph.get(node, []) if e in graph]
+            edges = graph[node]
             if i < len(edges):
                 work[-1] = (node, i + 1)
                 nxt = edges[i]
@@ -265,7 +268,7 @@ def _cycles(spec: Spec) -> dict[ModelKey, int]:
                     members.append(top)
                     if top == node:
                         break
-                if len(members) > 1 or node in graph.get(node, []):
+                if len(members) > 1 or node in graph[node]:
                     for member in members:
                         component[member] = counter[1]
                     counter[1] += 1

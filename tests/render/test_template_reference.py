@@ -56,8 +56,9 @@ def test_every_context_variable_is_documented() -> None:
     models = sorted(py.models.values(), key=lambda m: m.dotted)
     target = load_target("dataclasses")
     names: set[str] = set()
+    base = planner._base_context(py, models, spec, "pkg")
     for rule in target.outputs:
-        for _path, context in planner._instances(rule, py, models, spec, "pkg"):
+        for _path, context in planner._instances(rule, py, models, spec, "pkg", base):
             names |= set(context)
     assert names, "no context was built"
     assert names <= DOCUMENTED, sorted(names - DOCUMENTED)
