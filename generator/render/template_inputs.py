@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 from collections.abc import Mapping
 
@@ -10,6 +11,11 @@ import jinja2
 from jinja2 import meta
 
 from generator.render.targets import Target, environment
+from generator.user_cache import cache_file, digest_of, installed, store
+
+_FORMAT = 1
+#: Template sources whose names are kept before the record drops those a run did not use.
+_KEEP = 500
 
 
 def read_names(target: Target, template: str) -> frozenset[str] | None:
@@ -21,6 +27,16 @@ def read_names(target: Target, template: str) -> frozenset[str] | None:
     loader = env.loader
     if loader is None:
         return None
+    known = _KnownTemplates()
+    try:
+        return _closure_names(env, loader, template, known)
+    finally:
+        known.save()
+
+
+def _closure_names(
+    env: jinja2.Environment, loader: jinja2.BaseLoader, template: str, known: _KnownTemplates
+) -> frozenset[str] | None:
     names: set[str] = set()
     seen: set[str] = set()
     todo = [template]
@@ -30,15 +46,65 @@ def read_names(target: Target, template: str) -> frozenset[str] | None:
             continue
         seen.add(name)
         try:
-            tree = env.parse(loader.get_source(env, name)[0])
+            found = known.of(env, loader.get_source(env, name)[0])
         except jinja2.TemplateError:
             return None
-        names |= meta.find_undeclared_variables(tree)
-        for reference in meta.find_referenced_templates(tree):
+        names.update(found[0])
+        for reference in found[1]:
             if reference is None:
                 return None
             todo.append(reference)
     return frozenset(names)
+
+
+#: The names a template's source reads, and the templates it names (None: one named only at run time).
+_Read = tuple[list[str], list[str | None]]
+
+
+class _KnownTemplates:
+    """What each template source reads, kept between runs by the digest of the source: Jinja parses a
+    template only the first time its text is seen (parsing costs more than the rest of planning a file)."""
+
+    def __init__(self) -> None:
+        self.path = cache_file("template-names", installed("jinja2"), ".json")
+        self.tag = digest_of([str(_FORMAT), installed("jinja2")])
+        self.kept = self._load()
+        self.used: set[str] = set()
+        self.new = False
+
+    def of(self, env: jinja2.Environment, source: str) -> _Read:
+        key = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+        self.used.add(key)
+        found = self.kept.get(key)
+        if found is None:
+            tree = env.parse(source)
+            found = (
+                sorted(meta.find_undeclared_variables(tree)),
+                list(meta.find_referenced_templates(tree)),
+            )
+            self.kept[key] = found
+            self.new = True
+        return found
+
+    def save(self) -> None:
+        """Keep what was learned; past `_KEEP` sources (templates edited many times), only those used now."""
+        if not self.new:
+            return
+        if len(self.kept) > _KEEP:
+            self.kept = {key: self.kept[key] for key in sorted(self.used)}
+        store(self.path, json.dumps({"tag": self.tag, "sources": self.kept}).encode("utf-8"))
+
+    def _load(self) -> dict[str, _Read]:
+        try:
+            data = json.loads(self.path.read_bytes())
+            if data["tag"] != self.tag:
+                return {}
+            return {
+                str(key): ([str(n) for n in names], [None if r is None else str(r) for r in refs])
+                for key, (names, refs) in data["sources"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
 
 
 class InputDigests:
