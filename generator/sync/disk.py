@@ -67,15 +67,19 @@ class Drift:
 
 
 def existing_files(out: Path) -> list[str]:
+    """Every file below `out` (POSIX paths relative to it), but caches, byte code and our temporary files."""
     if not out.is_dir():
         return []
     found = []
-    for folder, dirs, files in os.walk(out):
+    top = os.fspath(out)
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _IGNORED_DIRS)
-        for name in sorted(files):
+        below = os.path.relpath(folder, top)
+        prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
+        for name in files:
             if name.endswith(_IGNORED_SUFFIXES) or name.startswith(TEMP_PREFIX):
                 continue
-            found.append((Path(folder) / name).relative_to(out).as_posix())
+            found.append(prefix + name)
     return sorted(found)
 
 
@@ -83,11 +87,13 @@ def compare(plan: Plan, out: Path) -> Drift:
     drift = Drift()
     manifest = read_manifest(out)
     on_disk = set(existing_files(out))
+    top = os.fspath(out)
     for path, content in plan.files.items():
         if path not in on_disk:
             drift.missing.append(path)
             continue
-        current = (out / path).read_bytes()
+        with open(os.path.join(top, path), "rb") as handle:
+            current = handle.read()
         if current == content:
             drift.unchanged.append(path)
             continue

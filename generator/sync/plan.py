@@ -93,10 +93,11 @@ class PreviousOutput:
         return read_unchanged(self.out / path, self.files.get(path))
 
 
-def read_unchanged(file: Path, written: str | None) -> str | None:
+def read_unchanged(file: str | Path, written: str | None) -> str | None:
     """The file's text, if its bytes are still the ones whose digest is `written`; otherwise None."""
     try:
-        content = file.read_bytes()
+        with open(file, "rb") as handle:
+            content = handle.read()
     except OSError:
         return None
     if digest(content) != written:

@@ -10,6 +10,7 @@ recorded, byte for byte; any doubt means rendering it.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ class RenderRecord:
     def __init__(self, out: Path, target: Target) -> None:
         self.path = cache_file("render", str(out.resolve()), ".json")
         self.out = out
+        self.top = os.fspath(out)
         self.tag = _tag(target)
         self.kept = self._load()
         self.now: dict[str, Kept] = {}
@@ -46,7 +48,7 @@ class RenderRecord:
         kept = self.kept.get(path)
         if inputs is None or kept is None or kept.inputs != inputs:
             return None
-        text = read_unchanged(self.out / path, kept.written)
+        text = read_unchanged(os.path.join(self.top, path), kept.written)
         return None if text is None else (text, kept.rendered)
 
     def note(self, path: str, inputs: str | None, text: str, rendered: str) -> None:
