@@ -115,6 +115,22 @@ def tree_digest(paths: Iterable[Path]) -> str:
     return total.hexdigest()
 
 
+#: A file below the stamped paths: its name (which path, and where below it), its path, and its stat
+#: (None: it cannot be read).
+FileStat = tuple[str, str, os.stat_result | None]
+
+
+def tree_stats(paths: Iterable[Path]) -> list[FileStat]:
+    """Every file below `paths` with its stat now (`tree_stamp` stamps them)."""
+    found: list[FileStat] = []
+    for name, file in _files(paths):
+        try:
+            found.append((name, file, os.stat(file)))
+        except OSError:
+            found.append((name, file, None))
+    return found
+
+
 def tree_stamp(paths: Iterable[Path], racy_from_ns: int) -> str:
     """One digest of every file's name, size, inode and modification and change times below `paths`.
 
@@ -122,22 +138,24 @@ def tree_stamp(paths: Iterable[Path], racy_from_ns: int) -> str:
     edit, as git's index and make rely on. A file changed at or after `racy_from_ns` counts by its bytes
     instead: a second edit within the file system's timestamp granularity could leave its times as they were.
     """
+    return stamp_of(tree_stats(paths), racy_from_ns)
+
+
+def stamp_of(stats: Iterable[FileStat], racy_from_ns: int) -> str:
+    """`tree_stamp` of files whose stats were taken already."""
     total = hashlib.sha256()
-    for name, file in _files(paths):
-        try:
-            info = os.stat(file)
-        except OSError:
+    for name, file, info in stats:
+        if info is None:
             stamp = b"\0unreadable"
+        elif max(info.st_ctime_ns, info.st_mtime_ns) >= racy_from_ns:
+            stamp = b"bytes:" + hashlib.sha256(_content(file)).digest()
         else:
-            if max(info.st_ctime_ns, info.st_mtime_ns) >= racy_from_ns:
-                stamp = b"bytes:" + hashlib.sha256(_content(file)).digest()
-            else:
-                stamp = b"stat:%d:%d:%d:%d" % (
-                    info.st_size,
-                    info.st_ino,
-                    info.st_mtime_ns,
-                    info.st_ctime_ns,
-                )
+            stamp = b"stat:%d:%d:%d:%d" % (
+                info.st_size,
+                info.st_ino,
+                info.st_mtime_ns,
+                info.st_ctime_ns,
+            )
         total.update(name.encode("utf-8", "surrogateescape") + b"\0" + stamp + b"\0")
     return total.hexdigest()
 

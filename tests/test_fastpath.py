@@ -203,3 +203,28 @@ def test_a_record_taken_from_stats_still_sees_an_edited_doc(
     doc.write_text(doc.read_text().replace("|", "|", 1).replace("Session", "Sessiom", 1))
     os.utime(doc, ns=(settled.st_atime_ns, settled.st_mtime_ns))
     assert run("check").code == 1 and len(builds) == 3
+
+
+def test_a_run_after_a_change_walks_each_tree_once_before_it_starts(
+    project: Path, run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.sync import fastpath
+
+    assert run("gen").code == 0
+    assert run("gen").code == 0  # records the no-op
+    doc = project / SESSION
+    head, _, rest = doc.read_text(encoding="utf-8").partition("\n")
+    doc.write_text(f"{head}\n\nA new description.\n{rest}", encoding="utf-8")
+    walks: list[tuple[Path, ...]] = []
+    real = fastpath.tree_stats
+
+    def counting(paths: Any) -> Any:
+        walks.append(tuple(paths))
+        return real(paths)
+
+    monkeypatch.setattr(fastpath, "tree_stats", counting)
+    result = run("gen")
+    assert result.code == 0, result.err
+    # The lookup's walk of inputs and outputs is the state before the run; one more after it.
+    assert len(walks) == 4
+    assert walks[:2] == walks[2:]

@@ -29,7 +29,15 @@ from typing import TextIO
 
 import generator
 from generator.config import Config
-from generator.user_cache import cache_file, code_digest, installed, store, tree_stamp
+from generator.user_cache import (
+    FileStat,
+    cache_file,
+    code_digest,
+    installed,
+    stamp_of,
+    store,
+    tree_stats,
+)
 
 
 def record_path(config: Config, command: str) -> Path:
@@ -65,13 +73,14 @@ class Replay:
 
 def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
     """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
-    replay = lookup(config, command)
+    taken = Stats()
+    replay = lookup(config, command, taken)
     if replay is not None:
         sys.stderr.write(replay.stderr)
         sys.stdout.write(replay.stdout)
         return replay.code
     roots = template_roots(config)
-    before = current(config, command, roots, time.time_ns() - _RACY_NS)
+    before = current(config, command, roots, time.time_ns() - _RACY_NS, taken)
     with recording() as (out, err):
         code = full_run()
     remember(config, command, roots, before, Replay(out.text(), err.text(), code))
@@ -121,8 +130,30 @@ def template_roots(config: Config) -> tuple[Path, ...]:
     return tuple(p for p in (config.templates, templates_root()) if p is not None)
 
 
-def current(config: Config, command: str, roots: Sequence[Path], racy_from: int) -> State:
-    """The state now; `command` names the command line (subcommand and every option)."""
+class Stats:
+    """The file stats one run has taken, by the paths they were taken below (a run walks each tree once
+    before it starts: the lookup's stats serve as the state before the run)."""
+
+    def __init__(self) -> None:
+        self._taken: dict[tuple[Path, ...], list[FileStat]] = {}
+
+    def below(self, paths: Sequence[Path]) -> list[FileStat]:
+        key = tuple(paths)
+        if key not in self._taken:
+            self._taken[key] = tree_stats(paths)
+        return self._taken[key]
+
+
+def current(
+    config: Config,
+    command: str,
+    roots: Sequence[Path],
+    racy_from: int,
+    taken: Stats | None = None,
+) -> State:
+    """The state now; `command` names the command line (subcommand and every option). `taken` gives the
+    stats taken earlier in this run (None: take them now)."""
+    taken = taken or Stats()
     key = hashlib.sha256()
     for part in (
         str(_FORMAT),
@@ -139,8 +170,8 @@ def current(config: Config, command: str, roots: Sequence[Path], racy_from: int)
         inputs.append(config.source)
     return State(
         key.hexdigest(),
-        tree_stamp(inputs, racy_from),
-        tree_stamp([config.out], racy_from),
+        stamp_of(taken.below(inputs), racy_from),
+        stamp_of(taken.below([config.out]), racy_from),
         racy_from,
     )
 
@@ -151,7 +182,7 @@ def _code() -> str:
     return "\0".join([*(installed(name) for name in _DEPENDENCIES), code_digest()])
 
 
-def lookup(config: Config, command: str) -> Replay | None:
+def lookup(config: Config, command: str, taken: Stats | None = None) -> Replay | None:
     """The recorded run's output when it is provably what this run would do, else None."""
     try:
         data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
@@ -160,7 +191,7 @@ def lookup(config: Config, command: str) -> Replay | None:
         replay = Replay(**data["replay"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if replay.code != 0 or current(config, command, roots, recorded.racy_from) != recorded:
+    if replay.code != 0 or current(config, command, roots, recorded.racy_from, taken) != recorded:
         return None
     return replay
 
