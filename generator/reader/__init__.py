@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -149,9 +150,10 @@ def read_all(
     texts: list[tuple[DocRef, str | None, Collector]] = []
     for file, doc in docs:
         out = Collector()
+        info = _stat(file)
         if stamps is not None:
-            stamps[doc.display] = _stamp(file)
-        texts.append((doc, _read_text(file, doc, out), out))
+            stamps[doc.display] = _stamp(info)
+        texts.append((doc, _read_text(file, doc, out, info), out))
     keys = [text_key(text) if text is not None else "" for _, text, _ in texts]
     facts: dict[str, PageFacts] = {}
     missing: dict[str, str] = {}
@@ -209,36 +211,47 @@ def _parse_chunk(texts: list[tuple[str, str]]) -> list[tuple[str, tuple[Page, st
     return found
 
 
-def _stamp(file: Path) -> tuple[int, int, int]:
+def _stat(file: Path) -> os.stat_result | None:
+    """The doc's stat, through symbolic links (None: there is no such file, or it cannot be told)."""
     try:
-        info = file.stat()
+        return os.stat(file)
     except OSError:
+        return None
+
+
+def _stamp(info: os.stat_result | None) -> tuple[int, int, int]:
+    if info is None:
         return (-1, -1, -1)
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
-    """The doc's text, or None (with a diagnostic) when it is not a readable, bounded UTF-8 text file."""
-    if _escapes(file, Path(doc.root)):
+def _read_text(file: Path, doc: DocRef, out: Collector, info: os.stat_result | None) -> str | None:
+    """The doc's text, or None (with a diagnostic) when it is not a readable, bounded UTF-8 text file.
+
+    `info` is its stat, taken just before."""
+    if _escapes(file, doc.root):
         out.warning(
             doc.span(1), "DM135", "skipped: a symbolic link to a file outside the docs folder"
         )
         return None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        what = "not a regular file" if info is not None else "no such file"
+        out.error(doc.span(1), "DM100", f"cannot read: {what}")
+        return None
+    if info.st_size > MAX_DOC_BYTES:
+        out.error(
+            doc.span(1),
+            "DM115",
+            f"not read: {info.st_size:,} bytes, more than the limit of {MAX_DOC_BYTES:,} for one doc",
+        )
+        return None
     try:
-        if not file.is_file():
-            what = "not a regular file" if file.exists() else "no such file"
-            out.error(doc.span(1), "DM100", f"cannot read: {what}")
-            return None
-        size = file.stat().st_size
-        if size > MAX_DOC_BYTES:
-            out.error(
-                doc.span(1),
-                "DM115",
-                f"not read: {size:,} bytes, more than the limit of {MAX_DOC_BYTES:,} for one doc",
-            )
-            return None
-        with file.open("rb") as handle:
-            data = handle.read(MAX_DOC_BYTES + 1)
+        with open(file, "rb") as handle:
+            # Sized from the stat (a 2 MB read buffer for every doc costs more than reading it); a file that
+            # grew since is read on, to the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_DOC_BYTES + 1 - len(data))
     except OSError as exc:
         out.error(doc.span(1), "DM100", f"cannot read: {exc.strerror or exc}")
         return None
@@ -270,19 +283,19 @@ def _read_text(file: Path, doc: DocRef, out: Collector) -> str | None:
     return text
 
 
-def _escapes(file: Path, root: Path) -> bool:
+def _escapes(file: Path, root: str) -> bool:
     """Whether a doc is a symbolic link that leads out of its docs folder."""
-    if not file.is_symlink():
+    if not os.path.islink(file):
         return False
     try:
-        return not file.resolve().is_relative_to(root.resolve())
+        return not file.resolve().is_relative_to(Path(root).resolve())
     except (OSError, RuntimeError):  # a loop of links
         return True
 
 
 def stamp_docs(paths: Sequence[Path]) -> Stamps:
     """Each doc's size, modification time and inode now (`read_docs` takes them as it reads each doc)."""
-    return {doc.display: _stamp(file) for file, doc in discover(paths)}
+    return {doc.display: _stamp(_stat(file)) for file, doc in discover(paths)}
 
 
 def changed_docs(paths: Sequence[Path], before: Stamps) -> list[Diagnostic]:

@@ -10,6 +10,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 from generator.diagnostics import CODES
 from generator.reader import MAX_DOC_BYTES, MAX_DOC_LINES, read_docs
@@ -184,3 +186,30 @@ def test_a_fifo_or_a_vanished_doc_is_diagnosed_without_hanging(tmp_path: Path) -
     got = {(Path(d.span.path).name, d.code, d.message) for d in spec.diagnostics}
     assert ("pipe.md", "DM100", "cannot read: not a regular file") in got
     assert ("missing.md", "DM100", "cannot read: no such file") in got
+
+
+def test_a_doc_that_grows_after_its_size_is_taken_is_read_to_the_limit_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.reader as reader
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "grown.md").write_bytes(
+        fields("Grown", ROW * (MAX_DOC_BYTES // len(ROW) + 10)).encode()
+    )
+    (docs / "small.md").write_text(fields("Small", ROW), encoding="utf-8")
+    real = reader._stat
+
+    def stale(file: Path) -> os.stat_result | None:
+        """The stat of the file as it was: 100 bytes long."""
+        info = real(file)
+        assert info is not None
+        return os.stat_result((*info[:6], 100, *info[7:]))
+
+    monkeypatch.setattr(reader, "_stat", stale)
+    spec = read_docs([docs])
+    got = {(Path(d.span.path).name, d.code, d.message) for d in spec.diagnostics}
+    assert ("grown.md", "DM115", f"not read: more than {MAX_DOC_BYTES:,} bytes") in got
+    # A doc that grew below the limit is read whole, not cut at its old size.
+    assert [(m.title, len(m.fields)) for m in spec.models] == [("Small", 1)]
