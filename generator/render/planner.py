@@ -151,19 +151,23 @@ def _origins_of(model: Model, known: dict[ModelKey, tuple[Origin, ...]]) -> tupl
 
 
 def _origins(model: Model) -> tuple[Origin, ...]:
-    head = {k: v for k, v in model_json(model).items() if k not in ("fields", "source")}
+    """The model's head and each field, with the fingerprint of its JSON (without where it is)."""
+    head = model_json(model)
+    del head["source"]
+    fields = head.pop("fields", None) or [field_json(f) for f in model.fields]
     parts = [Origin(model.source, _fingerprint(head))]
-    for f in model.fields:
-        parts.append(
-            Origin(
-                f.source, _fingerprint({k: v for k, v in field_json(f).items() if k != "source"})
-            )
-        )
+    for f, data in zip(model.fields, fields, strict=True):
+        del data["source"]
+        parts.append(Origin(f.source, _fingerprint(data)))
     return tuple(parts)
 
 
+#: `json.dumps(data, sort_keys=True)`, without a new encoder for each of the thousands of pieces.
+_CANONICAL = json.JSONEncoder(sort_keys=True)
+
+
 def _fingerprint(data: object) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    return hashlib.sha256(_CANONICAL.encode(data).encode()).hexdigest()[:16]
 
 
 def _import_from(package: str, sub: tuple[str, ...]) -> str:
