@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.config import (
@@ -22,6 +22,9 @@ from generator.config import (
 )
 from generator.docfmt import commands as doc_commands
 from generator.output_format import FORMATS, Format
+
+if TYPE_CHECKING:
+    from generator.sync.fastpath import Ran
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 
@@ -175,7 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 lambda: _gen(config, args.format, args.exit_nonzero_on_change, args.verbose),
             )
         return fastpath.run(
-            config, command, lambda: _check(config, args.quiet, args.format, args.verbose)
+            config,
+            command,
+            lambda: fastpath.Ran(_check(config, args.quiet, args.format, args.verbose)),
         )
 
 
@@ -263,19 +268,20 @@ def _watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> int:
+def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> Ran:
     from generator.ir import Diagnostic, Span
     from generator.pipeline import build
     from generator.reader import Stamps, changed_docs
     from generator.report import print_diagnostics
     from generator.sync.disk import OutputError, apply, compare
+    from generator.sync.fastpath import Ran
 
     stamps: Stamps = {}
     built = build(config, stamps)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
         print_diagnostics(built.diagnostics, fmt, stream, verbose)
-        return EXIT_ERROR
+        return Ran(EXIT_ERROR)
     drift = compare(built.plan, config.out)
     if drift.blocked:
         blocked = [
@@ -289,18 +295,18 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
             for p in drift.blocked
         ]
         print_diagnostics([*built.diagnostics, *blocked], fmt, stream, verbose)
-        return EXIT_ERROR
+        return Ran(EXIT_ERROR)
     print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
     # Faults (a doc replaced during the run, a read-only folder, a full disk, Ctrl-C) leave the old files intact.
     changed = changed_docs(list(config.docs), stamps)
     if changed:
         print_diagnostics(changed, fmt, stream, verbose)
-        return EXIT_ERROR
+        return Ran(EXIT_ERROR)
     try:
         applied = apply(built.plan, config.out, drift)
     except OutputError as exc:
         print_diagnostics([exc.diagnostic], fmt, stream, verbose)
-        return EXIT_ERROR
+        return Ran(EXIT_ERROR)
     for path in applied.kept:
         print(
             f"{_label(config)}/{path}: kept: edited since docmodels wrote it; delete it by hand",
@@ -312,9 +318,8 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
         f"docmodels: {applied.written} written, {applied.unchanged} unchanged, {applied.removed} removed "
         f"in {_label(config)}"
     )
-    if fail_on_change and (applied.written or applied.removed):
-        return EXIT_DRIFT
-    return EXIT_OK
+    wrote = bool(applied.written or applied.removed)
+    return Ran(EXIT_DRIFT if fail_on_change and wrote else EXIT_OK, wrote)
 
 
 def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:

@@ -71,7 +71,16 @@ class Replay:
     code: int
 
 
-def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
+@dataclass(frozen=True)
+class Ran:
+    """What a full run did: its exit code, and whether it wrote or removed files (then it was no no-op, and
+    there is nothing to record: the state after it need not even be taken)."""
+
+    code: int
+    wrote: bool = False
+
+
+def run(config: Config, command: str, full_run: Callable[[], Ran]) -> int:
     """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
     taken = Stats()
     replay = lookup(config, command, taken)
@@ -82,9 +91,10 @@ def run(config: Config, command: str, full_run: Callable[[], int]) -> int:
     roots = template_roots(config)
     before = current(config, command, roots, time.time_ns() - _RACY_NS, taken)
     with recording() as (out, err):
-        code = full_run()
-    remember(config, command, roots, before, Replay(out.text(), err.text(), code))
-    return code
+        ran = full_run()
+    if not ran.wrote:
+        remember(config, command, roots, before, Replay(out.text(), err.text(), ran.code))
+    return ran.code
 
 
 class Tee:
