@@ -22,7 +22,7 @@ import generator
 from generator.ir import Diagnostic, Model
 from generator.user_cache import cache_file, code_digest, digest_of, installed, store
 
-_FORMAT = 4
+_FORMAT = 3
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 #: What a page shows: the dialect of its notation (its name; None: undecided) and its unclosed code fences.
@@ -58,27 +58,6 @@ class Generation(Generic[K, V]):
         return self.used.keys() != self.kept.keys()
 
 
-class Drafts:
-    """Drafts by where and how their doc was read. Each is kept pickled on its own: a run that changes one
-    doc writes the others' bytes as they were instead of pickling every draft again."""
-
-    def __init__(self, kept: dict[DraftKey, bytes]) -> None:
-        self.pickled: Generation[DraftKey, bytes] = Generation(kept)
-
-    def get(self, where: DraftKey) -> Draft | None:
-        data = self.pickled.get(where)
-        if data is None:
-            return None
-        try:
-            draft: Draft = pickle.loads(data)
-        except Exception:  # a damaged entry: the doc is read again
-            return None
-        return draft
-
-    def put(self, where: DraftKey, draft: Draft) -> None:
-        self.pickled.put(where, pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL))
-
-
 class PageCache:
     """What pages show by text digest, and drafts by where and how their doc was read."""
 
@@ -88,16 +67,16 @@ class PageCache:
         self.tag = _tag()
         facts, drafts = self._load()
         self.facts: Generation[str, PageFacts] = Generation(facts)
-        self.drafts = Drafts(drafts)
+        self.drafts: Generation[DraftKey, Draft] = Generation(drafts)
 
     def save(self) -> None:
         """Keep this run's facts and drafts for the next run (nothing is written when they are what was kept)."""
-        if not (self.facts.changed or self.drafts.pickled.changed):
+        if not (self.facts.changed or self.drafts.changed):
             return
-        data = (self.tag, self.facts.used, self.drafts.pickled.used)
+        data = (self.tag, self.facts.used, self.drafts.used)
         store(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _load(self) -> tuple[dict[str, PageFacts], dict[DraftKey, bytes]]:
+    def _load(self) -> tuple[dict[str, PageFacts], dict[DraftKey, Draft]]:
         try:
             tag, facts, drafts = pickle.loads(self.path.read_bytes())
         except Exception:  # missing, unreadable, truncated or from another version: start afresh
