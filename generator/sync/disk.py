@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import errno
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -155,8 +156,12 @@ def _apply(plan: Plan, out: Path, drift: Drift) -> Applied:
     root = out.resolve()
     _remove_leftover_temporaries(out)
     todo = sorted(set(drift.changed + drift.missing) - {MANIFEST})
+    checked: set[str] = set()
     for path in [*todo, *drift.stale]:
-        _check_inside(out / path, root)
+        folder = posixpath.dirname(path)
+        if folder not in checked:  # one check per folder: resolving a path costs a call per part
+            _check_inside(out / path, root)
+            checked.add(folder)
     if not (drift.changed or drift.missing or drift.stale):
         return Applied(0, len(drift.unchanged), 0, ())
     undo = _Undo()
