@@ -11,6 +11,7 @@ import os
 import tokenize
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,23 +90,35 @@ def fits(source: str) -> bool:
     except (tokenize.TokenError, SyntaxError):
         return False
     statement: list[tokenize.TokenInfo] = []
+    comment: tokenize.TokenInfo | None = None
     for token in tokens:
-        if (
-            token.type == tokenize.COMMENT
-            and statement
-            and not token.line[: token.start[1]].strip()
-        ):
-            # A comment on a line of its own inside brackets: black splits the item that follows it.
-            return False
+        if token.type == tokenize.COMMENT and statement:
+            if not token.line[: token.start[1]].strip():
+                # A comment on a line of its own inside brackets: black splits the item that follows it.
+                return False
+            comment = token
         if token.type == tokenize.NEWLINE or token.type == tokenize.ENDMARKER:
-            if statement and not _is_lone_string(statement):
+            if statement and not _is_lone_string(statement) and not _kept_for(comment, statement):
                 rows = range(statement[0].start[0], statement[-1].end[0] + 1)
                 if any(row in long_rows and not _black_keeps_long(statement, row) for row in rows):
                     return False
-            statement = []
+            statement, comment = [], None
         elif token.type not in _SKIP:
             statement.append(token)
     return True
+
+
+def _kept_for(comment: tokenize.TokenInfo | None, statement: list[tokenize.TokenInfo]) -> bool:
+    """A statement on one line that ends in a `# type: ignore` comment: black never splits it (the comment
+    belongs to that line), unless a magic trailing comma asks for a split."""
+    row = statement[0].start[0]
+    return (
+        comment is not None
+        and comment.string.startswith("# type: ignore")
+        and comment.start[0] == row
+        and statement[-1].end[0] == row
+        and not any(a.string == "," and b.string in ")]}" for a, b in pairwise(statement))
+    )
 
 
 def _is_lone_string(statement: list[tokenize.TokenInfo]) -> bool:
@@ -118,7 +131,20 @@ def _black_keeps_long(statement: list[tokenize.TokenInfo], row: int) -> bool:
         _exploded_import(statement)
         or _unsplittable_head(statement, row)
         or _unsplittable(statement, row)
+        or _long_string_value(statement)
     )
+
+
+def _long_string_value(statement: list[tokenize.TokenInfo]) -> bool:
+    """`name = "..."` on one line whose string would not fit even in parentheses one level in: black
+    wraps a value in parentheses only when that makes it fit."""
+    shape = [t.type if t.type != tokenize.OP else t.string for t in statement]
+    if (
+        shape != [tokenize.NAME, "=", tokenize.STRING]
+        or statement[0].start[0] != statement[-1].end[0]
+    ):
+        return False
+    return not within(statement[2].string, statement[0].start[1] + 4)
 
 
 def _exploded_import(statement: list[tokenize.TokenInfo]) -> bool:

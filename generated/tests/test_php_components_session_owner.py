@@ -14,4 +14,5 @@ from example_models.php.components.session_owner import SessionOwner
 )
 def test_member_round_trip(data: object) -> None:
     value = _runtime.from_wire(SessionOwner, data)
-    assert _runtime.from_wire(SessionOwner, _runtime.to_wire(value)) == value
+    again = _runtime.from_wire(SessionOwner, _runtime.to_wire(value))
+    assert again == value

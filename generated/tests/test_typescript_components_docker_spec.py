@@ -15,10 +15,11 @@ EXAMPLE: dict[str, Any] = {"image": "comfy:latest"}
 
 def test_round_trip() -> None:
     model = DockerSpec.from_dict(EXAMPLE)
-    again = DockerSpec.from_dict(model.to_dict())
+    dumped = model.to_dict()
+    again = DockerSpec.from_dict(dumped)
     assert again == model
-    assert again.to_dict() == model.to_dict()
-    assert sorted(model.to_dict()) == sorted(EXAMPLE)
+    assert again.to_dict() == dumped
+    assert sorted(dumped) == sorted(EXAMPLE)
 
 
 @pytest.mark.parametrize("wire_name", ["image"])

@@ -15,10 +15,11 @@ EXAMPLE: dict[str, Any] = {"id": "example", "from": "example", "type": "example"
 
 def test_round_trip() -> None:
     model = LegacyMachine.from_dict(EXAMPLE)
-    again = LegacyMachine.from_dict(model.to_dict())
+    dumped = model.to_dict()
+    again = LegacyMachine.from_dict(dumped)
     assert again == model
-    assert again.to_dict() == model.to_dict()
-    assert sorted(model.to_dict()) == sorted(EXAMPLE)
+    assert again.to_dict() == dumped
+    assert sorted(dumped) == sorted(EXAMPLE)
 
 
 @pytest.mark.parametrize("wire_name", ["id"])

@@ -27,10 +27,11 @@ EXAMPLE: dict[str, Any] = {
 
 def test_round_trip() -> None:
     model = Machine.from_dict(EXAMPLE)
-    again = Machine.from_dict(model.to_dict())
+    dumped = model.to_dict()
+    again = Machine.from_dict(dumped)
     assert again == model
-    assert again.to_dict() == model.to_dict()
-    assert sorted(model.to_dict()) == sorted(EXAMPLE)
+    assert again.to_dict() == dumped
+    assert sorted(dumped) == sorted(EXAMPLE)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,8 @@ def test_rejects_non_object() -> None:
 def test_setting_legacy_name_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        model = Machine.from_dict(EXAMPLE)  # reading never warns
+        # Reading never warns.
+        model = Machine.from_dict(EXAMPLE)
     value = _runtime.from_wire(get_type_hints(Machine)["legacy_name"], "example")
     with pytest.warns(DeprecationWarning, match="is deprecated"):
         model.legacy_name = value

@@ -14,4 +14,5 @@ from example_models.typescript.components.machine_spec import MachineSpec
 )
 def test_member_round_trip(data: object) -> None:
     value = _runtime.from_wire(MachineSpec, data)
-    assert _runtime.from_wire(MachineSpec, _runtime.to_wire(value)) == value
+    again = _runtime.from_wire(MachineSpec, _runtime.to_wire(value))
+    assert again == value

@@ -22,10 +22,11 @@ EXAMPLE: dict[str, Any] = {
 
 def test_round_trip() -> None:
     model = SessionResponse.from_dict(EXAMPLE)
-    again = SessionResponse.from_dict(model.to_dict())
+    dumped = model.to_dict()
+    again = SessionResponse.from_dict(dumped)
     assert again == model
-    assert again.to_dict() == model.to_dict()
-    assert sorted(model.to_dict()) == sorted(EXAMPLE)
+    assert again.to_dict() == dumped
+    assert sorted(dumped) == sorted(EXAMPLE)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,8 @@ def test_rejects_non_object() -> None:
 def test_setting_session_id_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        model = SessionResponse.from_dict(EXAMPLE)  # reading never warns
+        # Reading never warns.
+        model = SessionResponse.from_dict(EXAMPLE)
     value = _runtime.from_wire(get_type_hints(SessionResponse)["session_id"], "example")
     with pytest.warns(DeprecationWarning, match="is deprecated"):
         model.session_id = value

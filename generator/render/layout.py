@@ -8,6 +8,7 @@ Anything still too long after that is left to black itself (see `generator.forma
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from generator.render.literals import py_literal
@@ -51,6 +52,81 @@ def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = 
     inner = indent + 4
     laid = [f"{a}," if isinstance(a, str) else fit_literal(a[1], inner, a[0], ",") for a in items]
     return exploded(f"{head}(", laid, ")" + tail, indent)
+
+
+def call_statement(line: str, indent: int = 0) -> str:
+    """A one-line statement that ends in a call (`x = f(a, b)`, `f(a, b)`), its arguments one per line
+    with a trailing comma when it is too long: black keeps that layout (a magic trailing comma).
+
+    Left as it is, for black to lay out, when the statement does not end in a call or when the head or an
+    argument would still be too long."""
+    if within(line, indent):
+        return line
+    found = _last_call(line)
+    if found is None:
+        return line
+    head, args = found
+    items = [f"{arg}," for arg in args]
+    if not within(head, indent) or not all(within(item, indent + 4) for item in items):
+        return line
+    return exploded(head, items, ")", indent)
+
+
+def _last_call(line: str) -> tuple[str, list[str]] | None:
+    """(the text up to and including the bracket that opens the call the line ends with, its arguments);
+    None when the line does not end in a call with arguments outside any other bracket."""
+    import io
+    import tokenize
+
+    try:
+        tokens = [
+            t
+            for t in tokenize.generate_tokens(io.StringIO(line).readline)
+            if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    if not tokens or tokens[-1].string != ")" or any(t.start[0] != 1 for t in tokens):
+        return None
+    depth, opening = 0, -1
+    cuts: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.type == tokenize.OP and token.string in "([{":
+            if depth == 0 and token.string == "(":
+                opening, cuts = index, []
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+        elif token.string == "," and depth == 1:
+            cuts.append(token.start[1])
+    if depth != 0 or not _call_head([t.string for t in tokens[: opening + 1]]):
+        return None
+    start, end = tokens[opening].end[1], tokens[-1].start[1]
+    bounds = [start, *(cut + 1 for cut in cuts), end + 1]
+    args = [line[a : b - 1].strip() for a, b in pairwise(bounds)]
+    if not all(args):  # no arguments, or a trailing comma already
+        return None
+    return line[:start], args
+
+
+def _call_head(strings: list[str]) -> bool:
+    """`f(`, `a.b(`, `name = a.b(` or `assert a.b(`: a call of a dotted name as the whole statement, the
+    value of an assignment, or what an assert tests (the shapes whose layout black is known to keep)."""
+    import keyword
+
+    if strings[:1] == ["assert"]:
+        strings = strings[1:]
+    elif strings[1:2] == ["="]:
+        if not strings[0].isidentifier() or keyword.iskeyword(strings[0]):
+            return False
+        strings = strings[2:]
+    dotted = strings[:-1]
+    return (
+        strings[-1:] == ["("]
+        and len(dotted) % 2 == 1
+        and all(s.isidentifier() and not keyword.iskeyword(s) for s in dotted[::2])
+        and all(s == "." for s in dotted[1::2])
+    )
 
 
 def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") -> str:

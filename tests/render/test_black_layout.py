@@ -11,7 +11,7 @@ import keyword
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.formatting import fits, format_python
@@ -20,6 +20,7 @@ from generator.render.layout import (
     annotated,
     annotated_call,
     assignment,
+    call_statement,
     class_header,
     def_header,
     fit_literal,
@@ -127,6 +128,56 @@ def test_calls_are_as_black_writes_them(
         assert black_keeps(source), source
 
 
+#: Arguments as generated tests pass them: names, attributes, subscripts, literals, nested calls.
+ARGUMENTS = st.one_of(
+    LONG_NAMES,
+    NAMES.map(lambda name: f"m.{name}"),
+    st.tuples(LONG_NAMES, NAMES).map(lambda p: f'get_type_hints({p[0]})["{p[1]}"]'),
+    VALUES.map(py_literal),
+    st.tuples(NAMES, LONG_NAMES).map(lambda p: f"_runtime.to_wire({p[0]}, {p[1]})"),
+    st.just("[]"),
+)
+#: The statements generated tests write around a call.
+LEADS = st.sampled_from(["", "model = ", "again = ", "assert "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    LEADS,
+    st.lists(NAMES, min_size=1, max_size=3).map(".".join),
+    st.lists(ARGUMENTS, min_size=1, max_size=3),
+    st.sampled_from([0, 4, 8]),
+)
+def test_call_statements_are_as_black_writes_them(
+    lead: str, callee: str, args: list[str], indent: int
+) -> None:
+    """A too-long statement that ends in a call: its arguments one per line, or left to black."""
+    line = f"{lead}{callee}({', '.join(args)})"
+    statement = call_statement(line, indent)
+    source = _nested(statement, indent)
+    assert ast.dump(ast.parse(source)) == ast.dump(ast.parse(_nested(line, indent)))
+    if statement != line:  # laid out: every line fits, and black keeps them
+        assert fits(source), source
+    if fits(source):
+        assert black_keeps(source), source
+
+
+def test_call_statements_leave_other_statements_to_black() -> None:
+    tail = "a" * 90
+    for line in (
+        f"x = ({tail})",  # a bracket, not a call: exploding it would make a tuple
+        f"assert f(a) == g({tail})",
+        f"x.y = f({tail})",
+        f"return f({tail})",
+        f"x = f({tail},)",
+        f"x = f({tail})  # a comment",
+        "x = f()" + " " * 90,
+    ):
+        assert call_statement(line) == line, line
+    assert call_statement(f"x = f(b, {tail[:80]})") == f"x = f(\n    b,\n    {tail[:80]},\n)"
+    assert call_statement("x = f(b, c)") == "x = f(b, c)"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(NAMES, min_size=1, max_size=4), max_size=3), st.lists(NAMES, max_size=3))
 def test_imports_are_as_black_writes_them(groups: list[list[str]], tail: list[str]) -> None:
@@ -228,6 +279,8 @@ def test_fits_knows_the_long_lines_black_keeps() -> None:
         "a field of a long union": _nested(
             annotated_call("type", f"{name} | None", "field", ["default=None"], 4), 4
         ),
+        "a call that must not type-check": _nested(f"f({name}, [])  # type: ignore[arg-type]", 8),
+        "a literal that must not type-check": f'X: T = {{"{name}": 1}}  # type: ignore[typeddict-item]\n',
     }
     for what, source in lines.items():
         assert fits(source), what
@@ -236,6 +289,40 @@ def test_fits_knows_the_long_lines_black_keeps() -> None:
     call = f"class A:\n    {name} = (\n        f(1)\n    )\n"
     assert not fits(call) and not black_keeps(call)
     assert not fits(f"X = (\n    {name}\n)\n")
+    # A type: ignore keeps a line whole only when the statement is on that one line and has no magic
+    # trailing comma; any other comment does not.
+    for source in (
+        f"x = f({name},)  # type: ignore[arg-type]\n",
+        f"x = f(\n    {name}, b)  # type: ignore\n",
+        f"x = f({name}, b)  # noqa: E501\n",
+    ):
+        assert not fits(source) and not black_keeps(source), source
+
+
+@pytest.mark.parametrize("indent", [0, 4, 8])
+def test_a_string_value_too_long_for_parentheses_is_kept(indent: int) -> None:
+    """`name = "..."`: black wraps the string in parentheses when that makes it fit, else keeps the line."""
+    for size in range(60, 100):
+        source = _nested(f"message = {py_literal('m' * size)}", indent)
+        assert fits(source) == black_keeps(source), source
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    LEADS,
+    st.lists(ARGUMENTS, min_size=1, max_size=3),
+    st.booleans(),
+    st.sampled_from(["# type: ignore[arg-type]", "# type: ignore", "# noqa", "# a note"]),
+    st.sampled_from([0, 8]),
+)
+def test_long_lines_with_a_type_ignore_go_to_black_unless_it_keeps_them(
+    lead: str, args: list[str], magic_comma: bool, comment: str, indent: int
+) -> None:
+    line = f"{lead}f({', '.join(args)}{',' if magic_comma else ''})  {comment}"
+    assume(indent + len(line) > 88)  # a short line fits whatever its comment
+    source = _nested(line, indent)
+    if fits(source):
+        assert black_keeps(source), source
 
 
 @pytest.mark.parametrize("width", range(84, 94))
