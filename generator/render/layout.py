@@ -7,7 +7,7 @@ Anything still too long after that is left to black itself (see `generator.forma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -75,9 +75,19 @@ def call_statement(line: str, indent: int = 0) -> str:
 def _last_call(line: str) -> tuple[str, list[str]] | None:
     """(the text up to and including the bracket that opens the call the line ends with, its arguments);
     None when the line does not end in a call with arguments outside any other bracket."""
+    return _last_bracket(line, "(", _call_head)
+
+
+def _last_bracket(
+    line: str, bracket: str, head_shape: Callable[[list[str]], bool]
+) -> tuple[str, list[str]] | None:
+    """(the text up to and including the `bracket` that opens the pair the line ends with, the items
+    between them); None when the line does not end so, outside any other bracket, after a head of the
+    shape `head_shape` accepts (its tokens, that bracket included), with items and no trailing comma."""
     import io
     import tokenize
 
+    closing = {"(": ")", "[": "]"}[bracket]
     try:
         tokens = [
             t
@@ -86,27 +96,27 @@ def _last_call(line: str) -> tuple[str, list[str]] | None:
         ]
     except (tokenize.TokenError, SyntaxError):
         return None
-    if not tokens or tokens[-1].string != ")" or any(t.start[0] != 1 for t in tokens):
+    if not tokens or tokens[-1].string != closing or any(t.start[0] != 1 for t in tokens):
         return None
     depth, opening = 0, -1
     cuts: list[int] = []
     for index, token in enumerate(tokens):
         if token.type == tokenize.OP and token.string in "([{":
-            if depth == 0 and token.string == "(":
+            if depth == 0 and token.string == bracket:
                 opening, cuts = index, []
             depth += 1
         elif token.type == tokenize.OP and token.string in ")]}":
             depth -= 1
         elif token.string == "," and depth == 1:
             cuts.append(token.start[1])
-    if depth != 0 or not _call_head([t.string for t in tokens[: opening + 1]]):
+    if depth != 0 or opening < 0 or not head_shape([t.string for t in tokens[: opening + 1]]):
         return None
     start, end = tokens[opening].end[1], tokens[-1].start[1]
     bounds = [start, *(cut + 1 for cut in cuts), end + 1]
-    args = [line[a : b - 1].strip() for a, b in pairwise(bounds)]
-    if not all(args):  # no arguments, or a trailing comma already
+    items = [line[a : b - 1].strip() for a, b in pairwise(bounds)]
+    if not all(items):  # none, or a trailing comma already
         return None
-    return line[:start], args
+    return line[:start], items
 
 
 def _call_head(strings: list[str]) -> bool:
@@ -120,12 +130,21 @@ def _call_head(strings: list[str]) -> bool:
         if not strings[0].isidentifier() or keyword.iskeyword(strings[0]):
             return False
         strings = strings[2:]
-    dotted = strings[:-1]
+    return strings[-1:] == ["("] and _dotted(strings[:-1])
+
+
+def _subscript_head(strings: list[str]) -> bool:
+    """`Name[` or `a.Name[`: a subscript of a dotted name (`Literal[`)."""
+    return strings[-1:] == ["["] and _dotted(strings[:-1])
+
+
+def _dotted(strings: list[str]) -> bool:
+    import keyword
+
     return (
-        strings[-1:] == ["("]
-        and len(dotted) % 2 == 1
-        and all(s.isidentifier() and not keyword.iskeyword(s) for s in dotted[::2])
-        and all(s == "." for s in dotted[1::2])
+        len(strings) % 2 == 1
+        and all(s.isidentifier() and not keyword.iskeyword(s) for s in strings[::2])
+        and all(s == "." for s in strings[1::2])
     )
 
 
@@ -205,11 +224,42 @@ def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None
 
 
 def assignment(target: str, value: str, indent: int = 0) -> str:
-    """`target = value`, its value in parentheses one level in when the line is too long."""
+    """`target = value`, its value in parentheses one level in when the line is too long; a value that
+    is a subscript of several items (`Literal["a", "b"]`) one item per line instead."""
     line = f"{target} = {value}"
     if within(line, indent):
         return line
-    return _in_parens(f"{target} = ", value, "", indent) or line
+    return (
+        _in_parens(f"{target} = ", value, "", indent)
+        or _exploded_subscript(f"{target} = ", value, indent)
+        or line
+    )
+
+
+def _exploded_subscript(head: str, value: str, indent: int, tail: str = "") -> str | None:
+    """`head` + `Name[`, the items one level in, then `]` + `tail`, as black splits a subscript: one item
+    alone on its line (a union one operand per line), several one per line with a trailing comma (which
+    black keeps; one item with a comma would be a tuple). None for any other value, or when black would
+    split further."""
+    found = _last_bracket(value, "[", _subscript_head)
+    if found is None or not within(head + found[0], indent):
+        return None
+    opening, items = found
+    inner = indent + 4
+    if len(items) > 1:
+        body = [f"{item}," for item in items]
+        if not all(within(line, inner) for line in body):
+            return None
+    elif within(items[0], inner) or items[0].isidentifier():
+        body = items
+    else:
+        parts, _ = union_parts(items[0])
+        body = [parts[0], *(f"| {part}" for part in parts[1:])]
+        if len(parts) < 2 or not all(
+            within(line, inner) or line.removeprefix("| ").isidentifier() for line in body
+        ):
+            return None
+    return exploded(head + opening, body, "]" + tail, indent)
 
 
 def annotated(name: str, annotation: str, indent: int = 0, default: str = "") -> str:
@@ -229,6 +279,10 @@ def _annotation_stays_whole(name: str, annotation: str, indent: int) -> bool:
 
 
 def _annotation_in_parens(name: str, annotation: str, tail: str, indent: int) -> str | None:
+    if not tail:  # `name: Wrapper[...]` (a TypedDict key): black splits the subscript
+        laid = _exploded_subscript(f"{name}: ", annotation, indent)
+        if laid is not None:
+            return laid
     if not within(f"{name}: (", indent):
         return None
     return _in_parens(f"{name}: ", annotation, tail, indent)

@@ -222,6 +222,40 @@ def test_assignments_are_as_black_writes_them(target: str, value: str, indent: i
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    LONG_NAMES,
+    st.lists(st.one_of(TEXT.map(py_literal), st.integers().map(str)), min_size=1, max_size=8),
+    st.sampled_from([0, 4]),
+)
+def test_literal_aliases_are_as_black_writes_them(
+    name: str, values: list[str], indent: int
+) -> None:
+    """An enum as `Literal[...]`: one value per line when too long (never a one-item tuple)."""
+    value = f"Literal[{', '.join(values)}]"
+    statement = assignment(f"{name}: TypeAlias", value, indent)
+    source = _nested(statement, indent)
+    assert ast.dump(ast.parse(source)) == ast.dump(
+        ast.parse(_nested(f"{name}: TypeAlias = {value}", indent))
+    )
+    if fits(source):
+        assert black_keeps(source), source
+    elif len(values) > 1 and all(len(v) < 60 for v in values) and len(name) < 60:
+        raise AssertionError(f"left to black:\n{source}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES, ANNOTATIONS, st.sampled_from(["NotRequired", "Required", "list", "typing.Optional"]))
+def test_subscripted_annotations_are_as_black_writes_them(
+    name: str, annotation: str, wrapper: str
+) -> None:
+    """A TypedDict key `name: NotRequired[...]`: black splits the subscript, not the line before it."""
+    statement = annotated(name, f"{wrapper}[{annotation}]", 4)
+    source = _nested(statement, 4)
+    if fits(source):
+        assert black_keeps(source), source
+
+
+@settings(max_examples=300, deadline=None)
 @given(NAMES, ANNOTATIONS, st.sampled_from(["", "None"]))
 def test_annotations_are_as_black_writes_them(name: str, annotation: str, default: str) -> None:
     source = _nested(annotated(name, annotation, 4, default), 4)
