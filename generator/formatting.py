@@ -182,8 +182,8 @@ def _unsplittable_head(statement: list[tokenize.TokenInfo], row: int) -> bool:
 
 
 def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
-    """A line inside an exploded collection holding one `"key": value,` or `value,` item of literals:
-    black has no bracket or operator to split it at, so it leaves it long."""
+    """A line inside an exploded collection or call holding one `"key": value,`, `value,` or `name=value,`
+    item of literals: black has no bracket or operator to split it at, so it leaves it long."""
     if row in (statement[0].start[0], statement[-1].end[0]):
         return False
     line = _on_row(statement, row)
@@ -191,15 +191,18 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
         return True
     if not line or any(t.end[0] != row for t in line) or line[-1].string != ",":
         return False
+    if len(line) == 4 and line[0].type == tokenize.NAME and line[1].string == "=":
+        return _is_literal(line[2])  # a keyword argument: `name="...",`
     return (
-        all(
-            t.type in (tokenize.STRING, tokenize.NUMBER)
-            or (t.type == tokenize.NAME and t.string in ("True", "False", "None"))
-            or (t.type == tokenize.OP and t.string in (":", ","))
-            for t in line
-        )
+        all(_is_literal(t) or (t.type == tokenize.OP and t.string in (":", ",")) for t in line)
         and sum(t.string == "," for t in line) == 1
         and sum(t.type == tokenize.STRING for t in line) <= 2
+    )
+
+
+def _is_literal(token: tokenize.TokenInfo) -> bool:
+    return token.type in (tokenize.STRING, tokenize.NUMBER) or (
+        token.type == tokenize.NAME and token.string in ("True", "False", "None")
     )
 
 

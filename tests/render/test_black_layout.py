@@ -314,6 +314,9 @@ def test_fits_knows_the_long_lines_black_keeps() -> None:
             annotated_call("type", f"{name} | None", "field", ["default=None"], 4), 4
         ),
         "a call that must not type-check": _nested(f"f({name}, [])  # type: ignore[arg-type]", 8),
+        "a keyword argument of a long string": _nested(
+            wrap_call("x: int = Field", ['alias="A"', ["deprecated=", name], "default=None"], 4), 4
+        ),
         "a literal that must not type-check": f'X: T = {{"{name}": 1}}  # type: ignore[typeddict-item]\n',
     }
     for what, source in lines.items():
