@@ -7,6 +7,7 @@ Anything still too long after that is left to black itself (see `generator.forma
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -122,8 +123,6 @@ def _last_bracket(
 def _call_head(strings: list[str]) -> bool:
     """`f(`, `a.b(`, `name = a.b(` or `assert a.b(`: a call of a dotted name as the whole statement, the
     value of an assignment, or what an assert tests (the shapes whose layout black is known to keep)."""
-    import keyword
-
     if strings[:1] == ["assert"]:
         strings = strings[1:]
     elif strings[1:2] == ["="]:
@@ -139,8 +138,6 @@ def _subscript_head(strings: list[str]) -> bool:
 
 
 def _dotted(strings: list[str]) -> bool:
-    import keyword
-
     return (
         len(strings) % 2 == 1
         and all(s.isidentifier() and not keyword.iskeyword(s) for s in strings[::2])
@@ -236,8 +233,8 @@ def assignment(target: str, value: str, indent: int = 0) -> str:
     )
 
 
-def _exploded_subscript(head: str, value: str, indent: int, tail: str = "") -> str | None:
-    """`head` + `Name[`, the items one level in, then `]` + `tail`, as black splits a subscript: one item
+def _exploded_subscript(head: str, value: str, indent: int) -> str | None:
+    """`head` + `Name[`, the items one level in, then `]`, as black splits a subscript: one item
     alone on its line (a union one operand per line), several one per line with a trailing comma (which
     black keeps; one item with a comma would be a tuple). None for any other value, or when black would
     split further."""
@@ -259,7 +256,7 @@ def _exploded_subscript(head: str, value: str, indent: int, tail: str = "") -> s
             within(line, inner) or line.removeprefix("| ").isidentifier() for line in body
         ):
             return None
-    return exploded(head + opening, body, "]" + tail, indent)
+    return exploded(head + opening, body, "]", indent)
 
 
 def annotated(name: str, annotation: str, indent: int = 0, default: str = "") -> str:
