@@ -7,7 +7,9 @@ Anything still too long after that is left to black itself (see `generator.forma
 
 from __future__ import annotations
 
+import io
 import keyword
+import tokenize
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -85,28 +87,18 @@ def _last_bracket(
     """(the text up to and including the `bracket` that opens the pair the line ends with, the items
     between them); None when the line does not end so, outside any other bracket, after a head of the
     shape `head_shape` accepts (its tokens, that bracket included), with items and no trailing comma."""
-    import io
-    import tokenize
-
     closing = {"(": ")", "[": "]"}[bracket]
-    try:
-        tokens = [
-            t
-            for t in tokenize.generate_tokens(io.StringIO(line).readline)
-            if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)
-        ]
-    except (tokenize.TokenError, SyntaxError):
-        return None
+    tokens = _line_tokens(line)
     if not tokens or tokens[-1].string != closing or any(t.start[0] != 1 for t in tokens):
         return None
     depth, opening = 0, -1
     cuts: list[int] = []
     for index, token in enumerate(tokens):
-        if token.type == tokenize.OP and token.string in "([{":
+        if token.exact_type in _OPENING:
             if depth == 0 and token.string == bracket:
                 opening, cuts = index, []
             depth += 1
-        elif token.type == tokenize.OP and token.string in ")]}":
+        elif token.exact_type in _CLOSING:
             depth -= 1
         elif token.string == "," and depth == 1:
             cuts.append(token.start[1])
@@ -176,27 +168,38 @@ def import_block(groups: Sequence[Sequence[str]]) -> str:
 def union_parts(expression: str) -> tuple[list[str], bool]:
     """The operands of a one-line expression's top-level `|` (the whole expression when it has none), and
     whether some operand holds brackets (a string's text aside)."""
-    import io
-    import tokenize
-
+    tokens = _line_tokens(expression)
+    if tokens is None:
+        return [expression], True
     cuts: list[int] = []
     depth, bracketed = 0, False
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(expression).readline):
-            if token.type != tokenize.OP:
-                continue
-            if token.string in "([{":
-                depth, bracketed = depth + 1, True
-            elif token.string in ")]}":
-                depth -= 1
-            elif token.string == "|" and depth == 0:
-                cuts.append(token.start[1])
-    except (tokenize.TokenError, SyntaxError):
-        return [expression], True
+    for token in tokens:
+        if token.exact_type in _OPENING:
+            depth, bracketed = depth + 1, True
+        elif token.exact_type in _CLOSING:
+            depth -= 1
+        elif token.exact_type == tokenize.VBAR and depth == 0:
+            cuts.append(token.start[1])
     starts = [0, *(cut + 1 for cut in cuts)]
     ends = [*cuts, len(expression)]
     parts = [expression[start:end].strip() for start, end in zip(starts, ends, strict=True)]
     return parts, bracketed
+
+
+_OPENING = {tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE}
+_CLOSING = {tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE}
+
+
+def _line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
+    """The tokens of one line of code, without the line end; None when it does not tokenize."""
+    try:
+        return [
+            t
+            for t in tokenize.generate_tokens(io.StringIO(text).readline)
+            if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return None
 
 
 def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None:

@@ -66,8 +66,9 @@ class _KnownTemplates:
     template only the first time its text is seen (parsing costs more than the rest of planning a file)."""
 
     def __init__(self) -> None:
-        self.path = cache_file("template-names", installed("jinja2"), ".json")
-        self.tag = digest_of([str(_FORMAT), installed("jinja2")])
+        jinja = installed("jinja2")
+        self.path = cache_file("template-names", jinja, ".json")
+        self.tag = digest_of([str(_FORMAT), jinja])
         self.kept = self._load()
         self.used: set[str] = set()
         self.new = False
