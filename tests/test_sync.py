@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,32 @@ def test_deleting_a_doc_makes_its_files_extra_then_gen_removes_them(project: Pat
         project / "generated/example_models/typescript/components/legacy_machine.py"
     ).exists()
     assert run("check").code == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_written_files_get_0644_or_keep_the_mode_they_had(project: Path, run) -> None:
+    run("gen")
+    session = project / "generated/example_models/php/components/session.py"
+    assert stat.S_IMODE(session.stat().st_mode) == 0o644
+    session.chmod(0o600)
+    before = session.read_bytes()
+    SESSION_DOC.write_text(
+        SESSION_DOC.read_text().replace("Unix timestamp of creation.", "When it was made.")
+    )
+    assert run("gen").code == 0
+    assert session.read_bytes() != before
+    assert stat.S_IMODE(session.stat().st_mode) == 0o600
+
+
+def test_temporary_files_of_a_killed_gen_are_ignored_then_removed(project: Path, run) -> None:
+    run("gen")
+    leftover = project / "generated/example_models/php/.docmodels-tmp-k1ll3d"
+    leftover.write_text("half a file")
+    assert run("check").code == 0  # not an extra file
+    assert leftover.exists()  # check writes nothing
+    SESSION_DOC.write_text(SESSION_DOC.read_text().replace("Unix timestamp", "Timestamp"))
+    assert run("gen").code == 0
+    assert not leftover.exists()
 
 
 def test_missing_generated_file_is_listed(project: Path, run) -> None:

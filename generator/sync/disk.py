@@ -61,6 +61,7 @@ class Drift:
     foreign: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)  # temporary files of an unfinished write
 
     @property
     def in_sync(self) -> bool:
@@ -69,31 +70,39 @@ class Drift:
 
 def existing_files(out: Path) -> list[str]:
     """Every file below `out` (POSIX paths relative to it), but caches, byte code and our temporary files."""
+    return _walk(out)[0]
+
+
+def _walk(out: Path) -> tuple[list[str], list[str]]:
+    """The files `existing_files` lists, and the temporary files an unfinished write left behind."""
     if not out.is_dir():
-        return []
-    found = []
+        return [], []
+    found: list[str] = []
+    leftovers: list[str] = []
     top = os.fspath(out)
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _IGNORED_DIRS)
         below = os.path.relpath(folder, top)
         prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
         for name in files:
-            if name.endswith(_IGNORED_SUFFIXES) or name.startswith(TEMP_PREFIX):
-                continue
-            found.append(prefix + name)
-    return sorted(found)
+            if name.startswith(TEMP_PREFIX):
+                leftovers.append(prefix + name)
+            elif not name.endswith(_IGNORED_SUFFIXES):
+                found.append(prefix + name)
+    return sorted(found), sorted(leftovers)
 
 
 def compare(plan: Plan, out: Path) -> Drift:
     drift = Drift()
     manifest = read_manifest(out)
-    on_disk = set(existing_files(out))
+    files, drift.leftovers = _walk(out)
+    on_disk = set(files)
     top = os.fspath(out)
     for path, content in plan.files.items():
         if path not in on_disk:
             drift.missing.append(path)
             continue
-        with open(os.path.join(top, path), "rb") as handle:
+        with open(os.path.join(top, path), "rb", buffering=0) as handle:
             current = handle.read()
         if current == content:
             drift.unchanged.append(path)
@@ -154,7 +163,8 @@ def _apply(plan: Plan, out: Path, drift: Drift) -> Applied:
     manifest = read_manifest(out)
     out.mkdir(parents=True, exist_ok=True)
     root = out.resolve()
-    _remove_leftover_temporaries(out)
+    for path in drift.leftovers:
+        (out / path).unlink(missing_ok=True)
     todo = sorted(set(drift.changed + drift.missing) - {MANIFEST})
     checked: set[str] = set()
     for path in [*todo, *drift.stale]:
@@ -199,22 +209,30 @@ class _Undo:
 
     def __init__(self) -> None:
         self.done: list[tuple[Path, Path | None, bool]] = []  # (target, backup, whether it existed)
-        self.saved: set[Path] = (
-            set()
-        )  # targets whose first content is kept (the manifest changes twice)
+        # Targets whose first content is kept (the manifest changes twice).
+        self.saved: set[Path] = set()
+        self.folders: set[Path] = set()  # folders known to exist
 
     def replace(self, target: Path, content: bytes) -> None:
-        temp = _stage(target, content)
         try:
-            self._change(target, lambda: os.replace(temp, target))
-        finally:
+            mode: int | None = os.stat(target).st_mode & 0o777
+        except FileNotFoundError:
+            mode = None
+        folder = target.parent
+        if folder not in self.folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folders.add(folder)
+        temp = _stage(target, content, 0o644 if mode is None else mode)
+        try:
+            self._change(target, mode is not None, lambda: os.replace(temp, target))
+        except BaseException:
             temp.unlink(missing_ok=True)
+            raise
 
     def remove(self, target: Path) -> None:
-        self._change(target, target.unlink)
+        self._change(target, True, target.unlink)
 
-    def _change(self, target: Path, change: Callable[[], None]) -> None:
-        existed = target.exists()
+    def _change(self, target: Path, existed: bool, change: Callable[[], None]) -> None:
         backup = self._backup(target) if existed and target not in self.saved else None
         if backup is not None:
             self.saved.add(target)
@@ -270,36 +288,27 @@ def _check_inside(target: Path, root: Path) -> None:
         )
 
 
-def _remove_leftover_temporaries(out: Path) -> None:
-    for folder, dirs, files in os.walk(out):
-        dirs[:] = [d for d in dirs if d not in _IGNORED_DIRS]
-        for name in files:
-            if name.startswith(TEMP_PREFIX):
-                (Path(folder) / name).unlink(missing_ok=True)
+def _stage(target: Path, content: bytes, mode: int = 0o644) -> Path:
+    """Write `content` in full to a new temporary file beside `target`, with `mode`; the caller renames it.
 
-
-def _stage(target: Path, content: bytes) -> Path:
-    """Write `content` in full to a temporary file beside `target` (same mode); the caller renames it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+    Straight to the descriptor: a buffered file object would cost three more system calls per file."""
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=target.parent)
+    temp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(temp, mode)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return Path(temp)
-
-
-def _write_atomic(target: Path, content: bytes) -> None:
-    temp = _stage(target, content)
-    try:
-        os.replace(temp, target)
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            else:  # Windows before Python 3.13
+                os.chmod(temp, mode)
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    return temp
 
 
 def _remove_empty_parents(folder: Path, out: Path) -> None:

@@ -192,12 +192,12 @@ def test_a_failure_at_the_last_manifest_write_puts_everything_back(
     real_stage = disk._stage
     manifests = [0]
 
-    def stage(target: Path, content: bytes) -> Path:
+    def stage(target: Path, content: bytes, mode: int = 0o644) -> Path:
         if target.name == ".docmodels-manifest.json":
             manifests[0] += 1
             if manifests[0] == 2:
                 raise OSError(errno.ENOSPC, "No space left on device", str(target))
-        return real_stage(target, content)
+        return real_stage(target, content, mode)
 
     monkeypatch.setattr(disk, "_stage", stage)
     assert gen(project) == 2
