@@ -201,11 +201,11 @@ def test_a_doc_that_grows_after_its_size_is_taken_is_read_to_the_limit_only(
     (docs / "small.md").write_text(fields("Small", ROW), encoding="utf-8")
     real = reader._stat
 
-    def stale(file: Path) -> os.stat_result | None:
+    def stale(file: Path) -> tuple[os.stat_result | None, bool]:
         """The stat of the file as it was: 100 bytes long."""
-        info = real(file)
+        info, linked = real(file)
         assert info is not None
-        return os.stat_result((*info[:6], 100, *info[7:]))
+        return os.stat_result((*info[:6], 100, *info[7:])), linked
 
     monkeypatch.setattr(reader, "_stat", stale)
     spec = read_docs([docs])
