@@ -270,7 +270,11 @@ def annotated(name: str, annotation: str, indent: int = 0, default: str = "") ->
         return line
     if default and _annotation_stays_whole(name, annotation, indent):
         return _in_parens(f"{name}: {annotation} = ", default, "", indent) or line
-    return _annotation_in_parens(name, annotation, tail, indent) or line
+    return (
+        _annotation_in_parens(name, annotation, tail, indent)
+        or _split_annotation(name, annotation, "]" + tail, indent)
+        or line
+    )
 
 
 def _annotation_stays_whole(name: str, annotation: str, indent: int) -> bool:
@@ -301,7 +305,71 @@ def annotated_call(
         )
     tail = wrap_call(f") = {callee}", args, indent)[1:]
     laid = _annotation_in_parens(name, annotation, tail, indent)
+    if laid is None:
+        flat = [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in args if a]
+        closing = _split_call(f"] = {callee}", flat, indent, "")
+        laid = closing and _split_annotation(name, annotation, closing, indent)
     return laid or wrap_call(head, args, indent)
+
+
+def _split_annotation(name: str, annotation: str, closing: str, indent: int) -> str | None:
+    """`name: Name[`, the subscript's items one per line with a trailing comma, then `closing` (`]` and
+    what follows): how black splits an annotation that is a subscript of several items
+    (`Annotated[T, msgspec.Meta(...)]`) when the line is too long. An item still too long is a call laid
+    out in turn; None when black would split elsewhere or further."""
+    found = _last_bracket(annotation, "[", _subscript_head)
+    if found is None or len(found[1]) < 2:
+        return None
+    opening, items = found
+    if not within(f"{name}: {opening}", indent) or not within(closing.split("\n")[0], indent):
+        return None
+    body = [_item_line(item, indent + 4) for item in items]
+    if not all(body):
+        return None
+    return exploded(f"{name}: {opening}", [b for b in body if b], closing, indent)
+
+
+def _item_line(item: str, indent: int) -> str | None:
+    """One item of an exploded bracket, with its comma: on one line when it fits, else a call split as
+    black splits it; None when black would do more."""
+    line = f"{item},"
+    if within(line, indent):
+        return line
+    found = _last_call(item)
+    if found is None:
+        return None
+    return _split_call(found[0][:-1], found[1], indent, ",")
+
+
+def _split_call(head: str, args: Sequence[str], indent: int, end: str) -> str | None:
+    """`head(args)end` as black lays out a call: on one line when it fits, else the arguments on a line
+    of their own, else one per line with a trailing comma; None when black would split further."""
+    line = f"{head}({', '.join(args)}){end}"
+    if within(line, indent):
+        return line
+    if not within(f"{head}(", indent):
+        return None
+    inner = indent + 4
+    hugged = ", ".join(args)
+    if within(hugged, inner):
+        return exploded(f"{head}(", [hugged], f"){end}", indent)
+    lines = [f"{arg}," for arg in args]
+    if not all(within(arg, inner) or _long_keyword_literal(arg) for arg in lines):
+        return None
+    return exploded(f"{head}(", lines, f"){end}", indent)
+
+
+def _long_keyword_literal(line: str) -> bool:
+    """`name="...",`: a keyword argument of one string or number, which black cannot split."""
+    tokens = _line_tokens(line)
+    return (
+        tokens is not None
+        and len(tokens) == 4
+        and tokens[0].type == tokenize.NAME
+        and tokens[1].string == "="
+        and tokens[2].type in (tokenize.STRING, tokenize.NUMBER)
+        and tokens[3].string == ","
+    )
 
 
 def class_header(name: str, bases: str, indent: int = 0) -> str:

@@ -25,6 +25,7 @@ from generator.render.layout import (
     def_header,
     fit_literal,
     import_block,
+    within,
     wrap_call,
     wrap_import,
 )
@@ -283,6 +284,32 @@ def test_fields_with_options_are_as_black_writes_them(
     if fits(source):
         assert black_keeps(source), source
     elif _bare_union(annotation, 88 - 8) and len(name) < 60:
+        raise AssertionError(f"left to black:\n{source}")
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMES, ANNOTATIONS, TEXT, st.sampled_from(["", "None", "field"]), NAMES)
+def test_annotated_metadata_is_as_black_writes_it(
+    name: str, annotation: str, message: str, default: str, wire: str
+) -> None:
+    """A msgspec field with a deprecation, `Annotated[T, msgspec.Meta(...)]`: exactly what black makes
+    of the one-line statement, and kept from black whenever its pieces fit."""
+    meta = (
+        f"msgspec.Meta(description={py_literal('Deprecated: ' + message)}, "
+        'extra_json_schema={"deprecated": True})'
+    )
+    full = f"Annotated[{annotation}, {meta}]"
+    if default == "field":
+        options = [f"name={py_literal(wire)}", "default=None"]
+        statement = annotated_call(name, full, "msgspec.field", options, 4)
+        one_line = f"{name}: {full} = msgspec.field({', '.join(options)})"
+    else:
+        statement = annotated(name, full, 4, default)
+        one_line = f"{name}: {full}" + (f" = {default}" if default else "")
+    source = _nested(statement, 4)
+    if fits(source):
+        assert source == format_python("<test>", _nested(one_line, 4)), source
+    elif len(name) < 40 and len(wire) < 30 and within(f"{annotation},", 8):
         raise AssertionError(f"left to black:\n{source}")
 
 
