@@ -20,6 +20,7 @@ from generator.render.layout import (
     import_block,
     wrap_call,
     wrap_import,
+    wrap_list,
 )
 from generator.render.literals import UNSAFE, py_literal
 from generator.render.python_view import PyField, merge_imports
@@ -115,6 +116,7 @@ FILTERS = {
     "import_block": import_block,
     "fit_literal": fit_literal,
     "wrap_call": wrap_call,
+    "wrap_list": wrap_list,
     "call_statement": call_statement,
     "annotated": annotated,
     "annotated_call": annotated_call,

@@ -57,6 +57,19 @@ def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = 
     return exploded(f"{head}(", laid, ")" + tail, indent)
 
 
+def wrap_list(lead: str, items: Sequence[str], indent: int = 0) -> str:
+    """`lead[items]`, a list display of source text (`X: list[T] = [A, B]`), one item per line with a
+    trailing comma when too long, as black explodes a collection. Left on one line, for black, when the
+    opening line or an item would still be too long."""
+    line = f"{lead}[{', '.join(items)}]"
+    if within(line, indent) or not items:
+        return line
+    laid = [f"{item}," for item in items]
+    if not within(f"{lead}[", indent) or not all(within(item, indent + 4) for item in laid):
+        return line
+    return exploded(f"{lead}[", laid, "]", indent)
+
+
 def call_statement(line: str, indent: int = 0) -> str:
     """A one-line statement that ends in a call (`x = f(a, b)`, `f(a, b)`), its arguments one per line
     with a trailing comma when it is too long: black keeps that layout (a magic trailing comma).

@@ -28,6 +28,7 @@ from generator.render.layout import (
     within,
     wrap_call,
     wrap_import,
+    wrap_list,
 )
 from generator.render.literals import py_literal
 
@@ -284,6 +285,18 @@ def test_fields_with_options_are_as_black_writes_them(
     if fits(source):
         assert black_keeps(source), source
     elif _bare_union(annotation, 88 - 8) and len(name) < 60:
+        raise AssertionError(f"left to black:\n{source}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(LONG_NAMES, st.lists(NAMES, max_size=12))
+def test_list_displays_are_as_black_writes_them(cls: str, items: list[str]) -> None:
+    """`MEMBER_EXAMPLES: list[T] = [A, B]`: exactly what black makes of the one-line statement."""
+    lead = f"MEMBER_EXAMPLES: list[{cls}] = "
+    source = wrap_list(lead, items) + "\n"
+    if fits(source):
+        assert source == format_python("<test>", f"{lead}[{', '.join(items)}]\n"), source
+    elif within(f"{lead}[") and all(within(f"{item},", 4) for item in items):
         raise AssertionError(f"left to black:\n{source}")
 
 
