@@ -48,8 +48,7 @@ def wrap_call(head: str, args: Sequence[Argument], indent: int = 0, tail: str = 
     `lead` (`"metadata="`), itself spread over lines when it does not fit on its own.
     """
     items = [a for a in args if a]
-    flat = [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in items]
-    line = f"{head}({', '.join(flat)}){tail}"
+    line = f"{head}({', '.join(_flat(items))}){tail}"
     if within(line, indent) or not items:
         return line
     inner = indent + 4
@@ -68,6 +67,11 @@ def wrap_list(lead: str, items: Sequence[str], indent: int = 0) -> str:
     if not within(f"{lead}[", indent) or not all(within(item, indent + 4) for item in laid):
         return line
     return exploded(f"{lead}[", laid, "]", indent)
+
+
+def _flat(args: Sequence[Argument]) -> list[str]:
+    """The arguments as one-line source text (empty ones left out)."""
+    return [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in args if a]
 
 
 def call_statement(line: str, indent: int = 0) -> str:
@@ -319,9 +323,9 @@ def annotated_call(
     tail = wrap_call(f") = {callee}", args, indent)[1:]
     laid = _annotation_in_parens(name, annotation, tail, indent)
     if laid is None:
-        flat = [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in args if a]
-        closing = _split_call(f"] = {callee}", flat, indent, "")
-        laid = closing and _split_annotation(name, annotation, closing, indent)
+        closing = _split_call(f"] = {callee}", _flat(args), indent, "")
+        if closing is not None:
+            laid = _split_annotation(name, annotation, closing, indent)
     return laid or wrap_call(head, args, indent)
 
 
@@ -336,10 +340,13 @@ def _split_annotation(name: str, annotation: str, closing: str, indent: int) -> 
     opening, items = found
     if not within(f"{name}: {opening}", indent) or not within(closing.split("\n")[0], indent):
         return None
-    body = [_item_line(item, indent + 4) for item in items]
-    if not all(body):
-        return None
-    return exploded(f"{name}: {opening}", [b for b in body if b], closing, indent)
+    body: list[str] = []
+    for item in items:
+        laid = _item_line(item, indent + 4)
+        if laid is None:
+            return None
+        body.append(laid)
+    return exploded(f"{name}: {opening}", body, closing, indent)
 
 
 def _item_line(item: str, indent: int) -> str | None:
