@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import black
 
-from generator.render.layout import LINE_LENGTH, within
+from generator.render.layout import LINE_LENGTH, is_keyword_literal, is_literal, within
 
 _PARALLEL_FROM = 48
 _SKIP = frozenset(
@@ -191,18 +191,12 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
         return True
     if not line or any(t.end[0] != row for t in line) or line[-1].string != ",":
         return False
-    if len(line) == 4 and line[0].type == tokenize.NAME and line[1].string == "=":
-        return _is_literal(line[2])  # a keyword argument: `name="...",`
+    if is_keyword_literal(line):
+        return True
     return (
-        all(_is_literal(t) or (t.type == tokenize.OP and t.string in (":", ",")) for t in line)
+        all(is_literal(t) or (t.type == tokenize.OP and t.string in (":", ",")) for t in line)
         and sum(t.string == "," for t in line) == 1
         and sum(t.type == tokenize.STRING for t in line) <= 2
-    )
-
-
-def _is_literal(token: tokenize.TokenInfo) -> bool:
-    return token.type in (tokenize.STRING, tokenize.NUMBER) or (
-        token.type == tokenize.NAME and token.string in ("True", "False", "None")
     )
 
 

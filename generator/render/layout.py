@@ -380,15 +380,25 @@ def _split_call(head: str, args: Sequence[str], indent: int, end: str) -> str | 
 
 
 def _long_keyword_literal(line: str) -> bool:
-    """`name="...",`: a keyword argument of one string or number, which black cannot split."""
     tokens = _line_tokens(line)
+    return tokens is not None and is_keyword_literal(tokens)
+
+
+def is_keyword_literal(tokens: Sequence[tokenize.TokenInfo]) -> bool:
+    """`name=literal,`: a keyword argument of one literal, with its comma, which black cannot split."""
     return (
-        tokens is not None
-        and len(tokens) == 4
+        len(tokens) == 4
         and tokens[0].type == tokenize.NAME
         and tokens[1].string == "="
-        and tokens[2].type in (tokenize.STRING, tokenize.NUMBER)
+        and is_literal(tokens[2])
         and tokens[3].string == ","
+    )
+
+
+def is_literal(token: tokenize.TokenInfo) -> bool:
+    """A string, a number, `True`, `False` or `None`."""
+    return token.type in (tokenize.STRING, tokenize.NUMBER) or (
+        token.type == tokenize.NAME and token.string in ("True", "False", "None")
     )
 
 
