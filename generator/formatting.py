@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tokenize
 from collections.abc import Sequence
 from functools import cache
@@ -75,16 +76,81 @@ def fits(source: str) -> bool:
     statement, and text that does not tokenize, are left to black.
     """
     lines = source.split("\n")
-    long_rows = {
-        row
-        for row, line in enumerate(lines, start=1)
-        if not within(line) and not line.lstrip().startswith("#")
-    }
-    # An indented comment line may sit inside brackets: only the tokens can tell.
-    if not long_rows and not any(
-        line.startswith(" ") and line.lstrip()[:1] == "#" for line in lines
-    ):
+    long_rows: set[int] = set()
+    comment_rows: set[int] = set()
+    for row, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("#"):
+            comment_rows.add(row)
+        elif not within(line):
+            long_rows.add(row)
+    # An indented comment line may sit inside brackets.
+    if not long_rows and not any(lines[row - 1].startswith(" ") for row in comment_rows):
         return True
+    return _only_docstrings_long(source, lines, long_rows, comment_rows) or _fits_by_tokens(
+        source, long_rows
+    )
+
+
+#: The pieces of Python text that decide where a statement that is one string stands: string literals,
+#: comments, brackets, and a quote that starts no string (text that does not tokenize).
+_LEXEME = re.compile(
+    r"""(?P<string>(?P<prefix>[rRbBuUfF]{0,2})(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
+    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
+    r"""|(?P<comment>\#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<quote>["'])""",
+    re.DOTALL,
+)
+
+
+def _only_docstrings_long(
+    source: str, lines: list[str], long_rows: set[int], comment_rows: set[int]
+) -> bool:
+    """Whether every long row is a row of a statement that is one string, and no comment line sits
+    inside brackets: then, for text that tokenizes, `_fits_by_tokens` finds nothing for black to do.
+
+    One scan by a regular expression, up to the last long or comment row, instead of Python's tokenizer,
+    which costs several times as much. Any doubt (a continuation line, an f-string, a quote that starts
+    no string, a comment inside brackets) says False, and the tokens decide."""
+    if "\\\n" in source:
+        return False
+    last = max(long_rows | comment_rows)
+    stop = sum(len(line) + 1 for line in lines[:last])
+    allowed: set[int] = set()
+    depth = 0
+    row, seen = 1, 0  # the row of offset `seen`
+    for found in _LEXEME.finditer(source):
+        if found.start() >= stop:
+            break
+        kind = found.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "comment":
+            if depth:
+                return False
+        elif kind == "quote" or "f" in found["prefix"].lower():
+            return False
+        elif depth == 0:
+            start, end = found.span()
+            row += source.count("\n", seen, start)
+            seen = start
+            if _alone_on_its_lines(source, start, end):
+                allowed.update(range(row, row + source.count("\n", start, end) + 1))
+    return long_rows <= allowed
+
+
+def _alone_on_its_lines(source: str, start: int, end: int) -> bool:
+    """Whether only blanks stand before `start` on its line and after `end` on its line."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    return (
+        not source[line_start:start].strip()
+        and not source[end : len(source) if line_end < 0 else line_end].strip()
+    )
+
+
+def _fits_by_tokens(source: str, long_rows: set[int]) -> bool:
+    """`fits`, statement by statement: whether black keeps each long row of each statement as it is."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError):

@@ -7,14 +7,16 @@ that `fits` sends to black every file black would still change.
 from __future__ import annotations
 
 import ast
+import io
 import keyword
+import tokenize
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.formatting import fits, format_python
+from generator.formatting import _fits_by_tokens, _only_docstrings_long, fits, format_python
 from generator.render.filters import docstring
 from generator.render.layout import (
     annotated,
@@ -428,3 +430,73 @@ def test_layouts_at_the_edge_of_the_line(width: int) -> None:
             source = _nested(statement, 4)
             assert fits(source), source
             assert black_keeps(source), source
+
+
+LONG = "w" * 90
+#: Pieces of modules: long docstrings where black keeps them, and near misses where only the tokens can
+#: tell (a string inside brackets, a comment inside brackets, a string that is not alone on its line).
+MODULE_PIECES = [
+    f'"""{LONG}"""',
+    f'"""Head.\n\n{LONG} (with [brackets], #hashes and \'quotes\')\n"""',
+    f"r'''{LONG}'''",
+    f'class A:\n    """{LONG}"""\n\n    x: int = 1',
+    f'class A:\n    """Head.\n\n    {LONG}\n    """',
+    f'X = (\n    """{LONG}"""\n)',
+    f'X = [\n    """{LONG}""",\n]',
+    f'x = 1; """{LONG}"""',
+    f'"""{LONG}"""  # a note',
+    f'f"""{LONG}"""',
+    f'X = f(\n    "{LONG}",\n)',
+    f"x = f(a, b, {LONG})",
+    "# a comment at the top",
+    "X = [\n# a comment inside brackets\n    1,\n]",
+    "X = [\n    # an indented comment inside brackets\n    1,\n]",
+    "X = [  # a note\n    1,\n]",
+    "Y = \"([{\" + '#'",
+    "z = (\n    1\n    + 2\n)",
+    "w = 1 + \\\n    2",
+    "def f() -> None:\n    pass",
+]
+
+
+def _tokenizes(source: str) -> bool:
+    try:
+        list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    return True
+
+
+def _rows(source: str) -> tuple[list[str], set[int], set[int]]:
+    lines = source.split("\n")
+    comments = {row for row, line in enumerate(lines, 1) if line.lstrip().startswith("#")}
+    long_rows = {
+        row for row, line in enumerate(lines, 1) if row not in comments and not within(line)
+    }
+    return lines, long_rows, comments
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MODULE_PIECES), min_size=1, max_size=6))
+def test_the_docstring_scan_vouches_only_for_what_the_tokens_vouch_for(pieces: list[str]) -> None:
+    """The scan that spares the tokenizer says True only where the token by token check says True."""
+    source = "\n".join(pieces) + "\n"
+    lines, long_rows, comments = _rows(source)
+    if not (long_rows or comments) or not _tokenizes(source):
+        return
+    if _only_docstrings_long(source, lines, long_rows, comments):
+        assert _fits_by_tokens(source, long_rows), source
+
+
+def test_the_docstring_scan_takes_long_docstrings_and_leaves_the_rest() -> None:
+    def scan(source: str) -> bool:
+        return _only_docstrings_long(source, *_rows(source))
+
+    for piece in MODULE_PIECES[:5]:
+        source = f"# header\n{piece}\n\nclass B:\n    # c\n    x: int\n"
+        assert scan(source), source
+    for near_miss in MODULE_PIECES[5:10]:
+        assert not scan(near_miss + "\n"), near_miss
+    assert not scan(f'"""{LONG}"""\nX = [\n# c\n    1,\n]\n')
+    assert not scan(f'"""{LONG}"""\nw = 1 + \\\n    2\n')
+    assert not scan(f'x = "a\n"""{LONG}"""\n')
