@@ -156,15 +156,24 @@ def _dotted(strings: list[str]) -> bool:
 
 def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") -> str:
     """`lead` + a Python literal + `trail`, its dicts and lists one item per line where too long."""
-    line = lead + py_literal(value) + trail
+    return _fit_literal(value, indent, lead, trail, {})
+
+
+def _fit_literal(value: Any, indent: int, lead: str, trail: str, known: dict[int, str]) -> str:
+    """`fit_literal`, with the literal of each part of the value kept in `known` (asked for again at
+    each level the value is spread over)."""
+    line = lead + py_literal(value, known) + trail
     if within(line, indent) or not value or not isinstance(value, dict | list):
         return line
     inner = indent + 4
     if isinstance(value, dict):
-        parts = [fit_literal(v, inner, py_literal(k) + ": ", ",") for k, v in value.items()]
+        parts = [
+            _fit_literal(v, inner, py_literal(k, known) + ": ", ",", known)
+            for k, v in value.items()
+        ]
         opening, closing = "{", "}"
     else:
-        parts = [fit_literal(v, inner, "", ",") for v in value]
+        parts = [_fit_literal(v, inner, "", ",", known) for v in value]
         opening, closing = "[", "]"
     return exploded(lead + opening, parts, closing + trail, indent)
 

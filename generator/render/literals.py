@@ -7,20 +7,33 @@ from typing import Any
 
 #: Characters that must never appear raw in generated source: controls other than newline and tab,
 #: and the bidirectional overrides that can make code read differently from how it runs.
-UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNSAFE_CHARS = r"\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
+#: What a string's body cannot hold as it is: a quote, a backslash, or an unsafe character.
+_ESCAPED = re.compile(f"[\\\\'\"{_UNSAFE_CHARS}]")
 
 
-def py_literal(value: Any) -> str:
-    """A Python literal for a str, int, float, bool, None, or a dict/list of them."""
+def py_literal(value: Any, known: dict[int, str] | None = None) -> str:
+    """A Python literal for a str, int, float, bool, None, or a dict/list of them.
+
+    `known` keeps the literal of each string, dict and list met, by identity, for a caller that asks again
+    for parts of the same value while it holds it (`fit_literal`): each part is then written once."""
+    if known is not None and id(value) in known:
+        return known[id(value)]
     if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(py_literal(v) for v in value) + "]"
-    if value is None or isinstance(value, bool | int | float):
+        text = _string(value)
+    elif isinstance(value, dict):
+        items = (f"{py_literal(k, known)}: {py_literal(v, known)}" for k, v in value.items())
+        text = "{" + ", ".join(items) + "}"
+    elif isinstance(value, list | tuple):
+        text = "[" + ", ".join(py_literal(v, known) for v in value) + "]"
+    elif value is None or isinstance(value, bool | int | float):
         return repr(value)
-    raise TypeError(f"no Python literal for {type(value).__name__}")
+    else:
+        raise TypeError(f"no Python literal for {type(value).__name__}")
+    if known is not None:
+        known[id(value)] = text
+    return text
 
 
 def _string(value: str) -> str:
@@ -31,7 +44,7 @@ def _string(value: str) -> str:
 
 
 def _needs_escapes(value: str) -> bool:
-    return not value.isprintable() or any(c in value for c in "\\'\"") or bool(UNSAFE.search(value))
+    return not value.isprintable() or bool(_ESCAPED.search(value))
 
 
 def _char(c: str, quote: str) -> str:

@@ -121,6 +121,17 @@ def test_literals_are_as_black_writes_them(value: Any, indent: int, name: str) -
         assert black_keeps(source), source
 
 
+def test_parts_of_a_value_are_each_written_where_they_stand() -> None:
+    """`fit_literal` keeps the literal of each part while it lays the value out: a part met again (the
+    same object, or another of the same size) is written as itself."""
+    shared = ["x" * 40, {"k": "y" * 40}]
+    value = {"a": shared, "b": [shared, shared, ["z" * 40]], "c": "w" * 90}
+    statement = fit_literal(value, 4, "value = ")
+    assert ast.literal_eval(statement.split(" = ", 1)[1]) == value
+    assert statement.count('"k": "' + "y" * 40 + '"') == 3
+    assert all(within(line) for line in statement.splitlines() if "w" * 90 not in line)
+
+
 @settings(max_examples=200, deadline=None)
 @given(NAMES, st.lists(NAMES, min_size=1, max_size=6), st.sampled_from([0, 4]), VALUES)
 def test_calls_are_as_black_writes_them(
