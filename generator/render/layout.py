@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from generator.render.literals import py_literal
+from generator.render.literals import kept_literal, py_literal
 
 LINE_LENGTH = 88
 #: An argument of `wrap_call`: source text, or a `[lead, value]` pair.
@@ -162,13 +162,13 @@ def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") ->
 def _fit_literal(value: Any, indent: int, lead: str, trail: str, known: dict[int, str]) -> str:
     """`fit_literal`, with the literal of each part of the value kept in `known` (asked for again at
     each level the value is spread over)."""
-    line = lead + py_literal(value, known) + trail
+    line = lead + kept_literal(value, known) + trail
     if within(line, indent) or not value or not isinstance(value, dict | list):
         return line
     inner = indent + 4
     if isinstance(value, dict):
         parts = [
-            _fit_literal(v, inner, py_literal(k, known) + ": ", ",", known)
+            _fit_literal(v, inner, kept_literal(k, known) + ": ", ",", known)
             for k, v in value.items()
         ]
         opening, closing = "{", "}"

@@ -13,20 +13,24 @@ UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 _ESCAPED = re.compile(f"[\\\\'\"{_UNSAFE_CHARS}]")
 
 
-def py_literal(value: Any, known: dict[int, str] | None = None) -> str:
-    """A Python literal for a str, int, float, bool, None, or a dict/list of them.
+def py_literal(value: Any) -> str:
+    """A Python literal for a str, int, float, bool, None, or a dict/list of them."""
+    return kept_literal(value, None)
 
-    `known` keeps the literal of each string, dict and list met, by identity, for a caller that asks again
-    for parts of the same value while it holds it (`fit_literal`): each part is then written once."""
+
+def kept_literal(value: Any, known: dict[int, str] | None) -> str:
+    """`py_literal`, keeping in `known` the literal of each string, dict and list met, by identity: for a
+    caller that asks again for parts of the same value while it holds it (`fit_literal`), each part is
+    written once."""
     if known is not None and id(value) in known:
         return known[id(value)]
     if isinstance(value, str):
         text = _string(value)
     elif isinstance(value, dict):
-        items = (f"{py_literal(k, known)}: {py_literal(v, known)}" for k, v in value.items())
+        items = (f"{kept_literal(k, known)}: {kept_literal(v, known)}" for k, v in value.items())
         text = "{" + ", ".join(items) + "}"
     elif isinstance(value, list | tuple):
-        text = "[" + ", ".join(py_literal(v, known) for v in value) + "]"
+        text = "[" + ", ".join(kept_literal(v, known) for v in value) + "]"
     elif value is None or isinstance(value, bool | int | float):
         return repr(value)
     else:
