@@ -54,7 +54,9 @@ def store(target: Path, data: bytes) -> bool:
 
 
 def installed(module: str) -> str:
-    """Which installation of a dependency is imported: its folder and the dist-info beside it (the version).
+    """Which installation of a dependency is imported: its folder, the dist-info beside it (the version) and
+    the digest of the dist-info's RECORD (every installed file with its hash). A reinstall of the same
+    release, as on each CI run, gives the same answer; any other installation, another one.
 
     Cheaper than importlib.metadata, which would cost more than the rest of the fast path."""
     from importlib.util import find_spec
@@ -71,7 +73,10 @@ def installed(module: str) -> str:
             if n.endswith(".dist-info")
             and n.replace("_", "").replace("-", "").lower().startswith(prefix)
         )
-        stamps = [os.stat(package.parent / n / "RECORD").st_mtime_ns for n in infos]
+        stamps = [
+            hashlib.sha256((package.parent / n / "RECORD").read_bytes()).hexdigest()[:16]
+            for n in infos
+        ]
     except OSError:
         infos, stamps = [], []
     return f"{package}:{infos}:{stamps}"
@@ -121,7 +126,7 @@ FileStat = tuple[str, str, os.stat_result | None]
 
 
 def tree_stats(paths: Iterable[Path]) -> list[FileStat]:
-    """Every file below `paths` with its stat now (`tree_stamp` stamps them)."""
+    """Every file below `paths` with its stat now (`stat_stamp` stamps each)."""
     found: list[FileStat] = []
     for name, file in _files(paths):
         try:
@@ -131,33 +136,21 @@ def tree_stats(paths: Iterable[Path]) -> list[FileStat]:
     return found
 
 
-def tree_stamp(paths: Iterable[Path], racy_from_ns: int) -> str:
-    """One digest of every file's name, size, inode and modification and change times below `paths`.
+def stat_stamp(info: os.stat_result | None, racy_from_ns: int) -> str | None:
+    """A file's size, inode, modification and change times; None when they cannot tell whether it changed.
 
     A write always moves a file's change time (which no tool can set back), so the stamp changes with any
-    edit, as git's index and make rely on. A file changed at or after `racy_from_ns` counts by its bytes
-    instead: a second edit within the file system's timestamp granularity could leave its times as they were.
-    """
-    return stamp_of(tree_stats(paths), racy_from_ns)
+    edit, as git's index and make rely on. A file changed at or after `racy_from_ns` has no stamp: a second
+    edit within the file system's timestamp granularity could leave its times as they were. Such a file,
+    and one that cannot be read, count by their bytes (`content_digest`)."""
+    if info is None or max(info.st_ctime_ns, info.st_mtime_ns) >= racy_from_ns:
+        return None
+    return f"{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
-def stamp_of(stats: Iterable[FileStat], racy_from_ns: int) -> str:
-    """`tree_stamp` of files whose stats were taken already."""
-    total = hashlib.sha256()
-    for name, file, info in stats:
-        if info is None:
-            stamp = b"\0unreadable"
-        elif max(info.st_ctime_ns, info.st_mtime_ns) >= racy_from_ns:
-            stamp = b"bytes:" + hashlib.sha256(_content(file)).digest()
-        else:
-            stamp = b"stat:%d:%d:%d:%d" % (
-                info.st_size,
-                info.st_ino,
-                info.st_mtime_ns,
-                info.st_ctime_ns,
-            )
-        total.update(name.encode("utf-8", "surrogateescape") + b"\0" + stamp + b"\0")
-    return total.hexdigest()
+def content_digest(file: str) -> str:
+    """The digest of a file's bytes (of a fixed marker when it cannot be read)."""
+    return hashlib.sha256(_content(file)).hexdigest()
 
 
 def _content(file: str) -> bytes:

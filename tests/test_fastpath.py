@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -168,24 +169,27 @@ def test_a_stamp_sees_an_edit_that_keeps_the_size_and_the_modification_time(tmp_
     doc.write_text("# A\n")
     settled = os.stat(doc)
     never = 2**62  # no file counts as just changed: all by their stats
-    first = user_cache.tree_stamp([tmp_path], racy_from_ns=never)
-    assert user_cache.tree_stamp([tmp_path], racy_from_ns=never) == first
+    first = user_cache.stat_stamp(os.stat(doc), never)
+    assert first is not None and user_cache.stat_stamp(os.stat(doc), never) == first
     time.sleep(0.01)  # past the file system's timestamp granularity
     doc.write_text("# B\n")
     os.utime(doc, ns=(settled.st_atime_ns, settled.st_mtime_ns))  # a tool that restores the time
     assert os.stat(doc).st_mtime_ns == settled.st_mtime_ns
-    assert user_cache.tree_stamp([tmp_path], racy_from_ns=never) != first
+    assert user_cache.stat_stamp(os.stat(doc), never) != first
 
 
 def test_a_file_changed_just_before_the_run_counts_by_its_bytes(tmp_path: Path) -> None:
     doc = tmp_path / "a.md"
     doc.write_text("# A\n")
     racy = 0  # every file counts as just changed
-    first = user_cache.tree_stamp([tmp_path], racy_from_ns=racy)
+    assert user_cache.stat_stamp(os.stat(doc), racy) is None
+    assert user_cache.stat_stamp(None, 2**62) is None  # nor can a file that cannot be read
+    first = user_cache.content_digest(str(doc))
     doc.write_text("# A\n")  # the same bytes again: its times moved, its content did not
-    assert user_cache.tree_stamp([tmp_path], racy_from_ns=racy) == first
+    assert user_cache.content_digest(str(doc)) == first
     doc.write_text("# B\n")
-    assert user_cache.tree_stamp([tmp_path], racy_from_ns=racy) != first
+    assert user_cache.content_digest(str(doc)) != first
+    assert user_cache.content_digest(str(tmp_path / "gone.md")) != first
 
 
 def test_a_record_taken_from_stats_still_sees_an_edited_doc(
@@ -239,3 +243,85 @@ def test_a_run_after_a_change_walks_each_tree_once_before_it_starts(
     # its outputs: there is no no-op to record, and no state to take after it.
     assert walks[:2] == [walks[0], (project / "generated",)]
     assert walks[2:] == walks[:walks_after]
+
+
+def _check_out_again(project: Path) -> None:
+    """The project as a fresh checkout of the same commit gives it: the same bytes at the same paths, every
+    file new (new inodes, modification and change times)."""
+    copy = project.parent / f"{project.name}-copy"
+    for name in ("specs", "generated", "pyproject.toml"):
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+            shutil.rmtree(source)
+            shutil.copytree(copy / name, source)
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy(source, copy / name)
+            source.unlink()
+            shutil.copy(copy / name, source)
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No file counts as just changed: records hold every file's stat, as after a CI machine's set-up."""
+    from generator.sync import fastpath
+
+    monkeypatch.setattr(fastpath, "_RACY_NS", -(10**12))
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_fresh_checkout_of_the_same_files_is_replayed_from_their_bytes(
+    project: Path, run: Callable[..., Any], builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI with the cache folder kept between runs: every stat differs, every byte is the same."""
+    from generator.sync import fastpath
+
+    assert run("gen").code == 0
+    full = run("check")
+    assert full.code == 0 and len(builds) == 2
+    read: list[str] = []
+    real = fastpath.content_digest
+    monkeypatch.setattr(fastpath, "content_digest", lambda path: read.append(path) or real(path))
+    assert run("check").code == 0 and len(builds) == 2
+    assert not read, "a file whose stat is the recorded one is not read"
+    _check_out_again(project)
+    replayed = run("check")
+    assert len(builds) == 2, "the same bytes give the same result: replayed"
+    assert (replayed.code, replayed.out, replayed.err) == (full.code, full.out, full.err)
+    assert len(read) == len({*read}) > 40  # each file read once
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize("change", [_doc, _output, _extra_output, _new_doc])
+def test_a_fresh_checkout_with_one_change_means_a_full_run(
+    project: Path, run: Callable[..., Any], builds: list[int], change: Callable[[Path], None]
+) -> None:
+    assert run("gen").code == 0 and run("check").code == 0 and len(builds) == 2
+    _check_out_again(project)
+    change(project)
+    assert run("check").code == 1 and len(builds) == 3
+
+
+def test_a_reinstall_of_the_same_release_is_the_same_installation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each CI run installs the dependencies again: new files, the same RECORD."""
+    import importlib
+
+    site = tmp_path / "site-packages"
+    (site / "fakedep").mkdir(parents=True)
+    (site / "fakedep" / "__init__.py").write_text("")
+    record = site / "fakedep-1.0.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("fakedep/__init__.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0\n")
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    first = user_cache.installed("fakedep")
+    reinstalled = record.read_bytes()
+    record.unlink()
+    time.sleep(0.01)
+    record.write_bytes(reinstalled)
+    assert user_cache.installed("fakedep") == first
+    record.write_text("fakedep/__init__.py,sha256=other,1\n")  # another build of it
+    assert user_cache.installed("fakedep") != first

@@ -1,16 +1,17 @@
 """The no-op fast path: replay a run that changed nothing when nothing that shapes its result changed since.
 
 After a `gen` or `check` that exited 0 and left the output folder as it found it, a record keeps what the run
-printed and three digests: of the command line, settings, docmodels code and dependency versions (`key`); of
-every input file, meaning everything below the doc folders, the templates and the configuration file
-(`inputs`); and of every file in the output folder (`outputs`). Output is a deterministic function of these,
-so while all three digests match, the same command would print the same text and write nothing: it is
-replayed without reading, rendering or formatting anything. Files count by their stat (size, inode,
-modification and change times: any write moves the change time), except those changed within two seconds
-before the run started, which count by their bytes (`user_cache.tree_stamp`). Any difference, or an
-unreadable record, means the normal run. Records live in the user's cache folder (`$DOCMODELS_CACHE_DIR`,
-else `$XDG_CACHE_HOME/docmodels`, else `~/.cache/docmodels`), never in the project: `check` writes nothing
-there.
+printed, a digest of the command line, settings, docmodels code and dependency versions (`key`), and every
+file the result depends on: everything below the doc folders, the templates and the configuration file, and
+every file in the output folder, each with its stat and the digest of its bytes. Output is a deterministic
+function of these, so while the key and every file match, the same command would print the same text and
+write nothing: it is replayed without reading, rendering or formatting anything. A file matches by its stat
+(size, inode, modification and change times: any write moves the change time), as git's index does; a file
+whose stat differs, or that changed within two seconds before the recorded run started (`user_cache.
+stat_stamp`), matches by its bytes. So a fresh checkout of the same files (new inodes and times) is replayed
+too, when the cache folder is kept (a CI cache step). Any difference, or an unreadable record, means the
+normal run. Records live in the user's cache folder (`$DOCMODELS_CACHE_DIR`, else `$XDG_CACHE_HOME/
+docmodels`, else `~/.cache/docmodels`), never in the project: `check` writes nothing there.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TextIO
@@ -33,8 +34,9 @@ from generator.user_cache import (
     FileStat,
     cache_file,
     code_digest,
+    content_digest,
     installed,
-    stamp_of,
+    stat_stamp,
     store,
     tree_stats,
 )
@@ -45,7 +47,7 @@ def record_path(config: Config, command: str) -> Path:
     return cache_file("fastpath", f"{config.out.resolve()}\0{command}", ".json")
 
 
-_FORMAT = 2
+_FORMAT = 3
 #: Files changed this long before a run count by their bytes: the coarsest timestamps (FAT) are 2 s apart.
 _RACY_NS = 2_000_000_000
 _DEPENDENCIES = ("black", "jinja2", "markdown_it")
@@ -53,13 +55,17 @@ _DEPENDENCIES = ("black", "jinja2", "markdown_it")
 
 @dataclass(frozen=True)
 class State:
-    """Digests of everything a run's result depends on."""
+    """Everything a run's result depends on: the key, and each file by its name (which tree, where below it)."""
 
     key: str
-    inputs: str
-    outputs: str
+    #: Each file's stat stamp (None: its stat cannot tell, `stat_stamp`).
+    stats: dict[str, str | None]
+    #: The digest of the bytes of each file whose stat cannot tell.
+    contents: dict[str, str]
     #: Files changed at or after this time (ns) count by their bytes, not their stat.
     racy_from: int
+    #: Where each file is (not part of the state: the same files elsewhere are the same state).
+    paths: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,17 @@ def current(
 ) -> State:
     """The state now; `command` names the command line (subcommand and every option). `taken` gives the
     stats taken earlier in this run (None: take them now)."""
-    taken = taken or Stats()
+    files = _files(config, roots, taken or Stats())
+    stats = {name: stat_stamp(info, racy_from) for name, (_, info) in files.items()}
+    contents = {
+        name: content_digest(files[name][0]) for name, stamp in stats.items() if stamp is None
+    }
+    paths = {name: path for name, (path, _) in files.items()}
+    return State(_key(config, command), stats, contents, racy_from, paths)
+
+
+def _key(config: Config, command: str) -> str:
+    """What shapes a run's result besides the files: command line, settings, docmodels and Python."""
     key = hashlib.sha256()
     for part in (
         str(_FORMAT),
@@ -175,15 +191,21 @@ def current(
         _code(),
     ):
         key.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return key.hexdigest()
+
+
+def _files(
+    config: Config, roots: Sequence[Path], taken: Stats
+) -> dict[str, tuple[str, os.stat_result | None]]:
+    """Every input file (docs, templates, configuration file), then every output file: name -> (path, stat)."""
     inputs = [*config.docs, *roots]
     if config.source is not None:
         inputs.append(config.source)
-    return State(
-        key.hexdigest(),
-        stamp_of(taken.below(inputs), racy_from),
-        stamp_of(taken.below([config.out]), racy_from),
-        racy_from,
-    )
+    files: dict[str, tuple[str, os.stat_result | None]] = {}
+    for tree, paths in (("in", inputs), ("out", [config.out])):
+        for name, path, info in taken.below(paths):
+            files[f"{tree}:{name}"] = (path, info)
+    return files
 
 
 @cache
@@ -193,15 +215,32 @@ def _code() -> str:
 
 
 def lookup(config: Config, command: str, taken: Stats | None = None) -> Replay | None:
-    """The recorded run's output when it is provably what this run would do, else None."""
+    """The recorded run's output when it is provably what this run would do, else None.
+
+    Each file matches by its stat when the record has one and the stat is the same, else by its bytes."""
     try:
         data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
-        recorded = State(**data["state"])
+        state = data["state"]
+        key, racy_from = str(state["key"]), int(state["racy_from"])
+        recorded = {
+            str(name): (None if stamp is None else str(stamp), str(digest))
+            for name, (stamp, digest) in state["files"].items()
+        }
         roots = tuple(Path(p) for p in data["template_roots"])
         replay = Replay(**data["replay"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if replay.code != 0 or current(config, command, roots, recorded.racy_from, taken) != recorded:
+    if replay.code != 0 or _key(config, command) != key:
+        return None
+    files = _files(config, roots, taken or Stats())
+    if files.keys() != recorded.keys():
+        return None
+    doubtful = [
+        (path, recorded[name][1])
+        for name, (path, info) in files.items()
+        if recorded[name][0] is None or stat_stamp(info, racy_from) != recorded[name][0]
+    ]
+    if any(content_digest(path) != digest for path, digest in doubtful):
         return None
     return replay
 
@@ -212,15 +251,27 @@ def remember(
     """Record a run that exited 0 and changed nothing; True when recorded.
 
     `before` is the state taken before the run: when the state after it differs (gen wrote or removed a
-    file, or an input changed meanwhile), nothing is recorded."""
-    if (
-        replay.code != 0
-        or not config.out.is_dir()
-        or current(config, command, roots, before.racy_from) != before
-    ):
+    file, or an input changed meanwhile), nothing is recorded. The bytes of the files whose stat told are
+    read now, each recorded only if its stat did not move while it was read."""
+    if replay.code != 0 or not config.out.is_dir():
         return False
+    after = current(config, command, roots, before.racy_from)
+    if after != before:
+        return False
+    contents: dict[str, str] = {}
+    for name, stamp in before.stats.items():
+        if stamp is None:  # read before the run
+            contents[name] = before.contents[name]
+            continue
+        contents[name] = content_digest(after.paths[name])
+        try:
+            if stat_stamp(os.stat(after.paths[name]), before.racy_from) != stamp:
+                return False  # changed while it was read
+        except OSError:
+            return False
+    files = {name: [before.stats[name], contents[name]] for name in sorted(before.stats)}
     data = {
-        "state": asdict(before),
+        "state": {"key": before.key, "racy_from": before.racy_from, "files": files},
         "template_roots": [str(p) for p in roots],
         "replay": asdict(replay),
     }
