@@ -94,19 +94,25 @@ def _files(paths: Iterable[Path]) -> Iterable[tuple[str, str]]:
 
 def _below(folder: str, name: str) -> Iterable[tuple[str, str]]:
     """(name, path) of every file below `folder`, depth first in name order (a folder that cannot be
-    listed holds nothing)."""
+    listed holds nothing). A symbolic link's name says where it leads: docs are read differently through
+    a link (one that leads out of the docs folder is skipped), so a file replaced by a link to the same
+    bytes is another file."""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((entry.name, entry.is_dir(follow_symlinks=True)) for entry in listing)
+            entries = sorted(
+                (entry.name, entry.is_dir(follow_symlinks=True), entry.is_symlink())
+                for entry in listing
+            )
     except OSError:
         return
-    for child, is_dir in entries:
+    for child, is_dir, is_link in entries:
         path = folder + os.sep + child
+        shown = f"{name}{child} -> {os.path.realpath(path)}" if is_link else name + child
         if is_dir:
             if child not in _SKIPPED_DIRS:
-                yield from _below(path, name + child + "/")
+                yield from _below(path, shown + "/")
         elif not child.endswith(_SKIPPED_SUFFIXES):
-            yield name + child, path
+            yield shown, path
 
 
 def tree_digest(paths: Iterable[Path]) -> str:

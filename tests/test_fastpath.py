@@ -325,3 +325,21 @@ def test_a_reinstall_of_the_same_release_is_the_same_installation(
     assert user_cache.installed("fakedep") == first
     record.write_text("fakedep/__init__.py,sha256=other,1\n")  # another build of it
     assert user_cache.installed("fakedep") != first
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_doc_replaced_by_a_link_to_the_same_bytes_means_a_full_run(
+    project: Path,
+    run: Callable[..., Any],
+    builds: list[int],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Through a link that leads out of the docs folder a doc is skipped: the same bytes, another result."""
+    assert run("gen").code == 0 and run("check").code == 0 and len(builds) == 2
+    doc = project / SESSION
+    outside = tmp_path_factory.mktemp("elsewhere") / doc.name
+    shutil.copy(doc, outside)
+    doc.unlink()
+    doc.symlink_to(outside)
+    result = run("check")
+    assert len(builds) == 3 and "DM135" in result.err
