@@ -209,3 +209,28 @@ def test_a_run_goes_without_cycle_collection_and_restores_it(
     assert run(command).code in (0, 1)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_watch_polls_less_often_when_a_poll_costs_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Polling takes at most `POLL_SHARE` of a core: a poll that costs 0.3 s means 3 s until the next."""
+    from generator import watch
+
+    costs = iter([0.0, 0.001, 0.3, 0.3, 0.001])
+    clock = [0.0]
+    pauses: list[float] = []
+
+    def stamp(paths: object) -> frozenset[tuple[str, int, int]]:
+        clock[0] += next(costs)
+        return frozenset()
+
+    def sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        if len(pauses) == 4:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(watch, "stamp", stamp)
+    monkeypatch.setattr(watch.time, "sleep", sleep)
+    monkeypatch.setattr(watch.time, "perf_counter", lambda: clock[0])
+    with pytest.raises(KeyboardInterrupt):
+        watch.watch(list, lambda: None, interval=0.2, announce=lambda _: None)
+    assert pauses == pytest.approx([0.2, 0.2, 0.3 / watch.POLL_SHARE, 0.3 / watch.POLL_SHARE])
