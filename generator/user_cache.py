@@ -155,8 +155,25 @@ def stat_stamp(info: os.stat_result | None, racy_from_ns: int) -> str | None:
 
 
 def content_digest(file: str) -> str:
-    """The digest of a file's bytes (of a fixed marker when it cannot be read)."""
-    return hashlib.sha256(_content(file)).hexdigest()
+    """The digest of a file's bytes, read to the end in pieces of at most 1 MiB (an image or a PDF below the
+    docs is never held whole), or of a fixed marker when it cannot be read."""
+    total = hashlib.sha256()
+    try:
+        fd = os.open(file, os.O_RDONLY)
+        try:
+            piece = os.read(fd, min(os.fstat(fd).st_size + 1, _PIECE))
+            while piece:
+                total.update(piece)
+                piece = os.read(fd, _PIECE)
+        finally:
+            os.close(fd)
+    except OSError:
+        return hashlib.sha256(_UNREADABLE).hexdigest()
+    return total.hexdigest()
+
+
+_PIECE = 1 << 20
+_UNREADABLE = b"\0unreadable"
 
 
 def _content(file: str) -> bytes:
@@ -166,12 +183,12 @@ def _content(file: str) -> bytes:
         try:
             chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
             while chunks[-1]:
-                chunks.append(os.read(fd, 1 << 20))
+                chunks.append(os.read(fd, _PIECE))
             return b"".join(chunks)
         finally:
             os.close(fd)
     except OSError:
-        return b"\0unreadable"
+        return _UNREADABLE
 
 
 @cache

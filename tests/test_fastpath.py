@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -343,3 +345,17 @@ def test_a_doc_replaced_by_a_link_to_the_same_bytes_means_a_full_run(
     doc.symlink_to(outside)
     result = run("check")
     assert len(builds) == 3 and "DM135" in result.err
+
+
+def test_a_large_file_is_digested_piece_by_piece(tmp_path: Path) -> None:
+    big = tmp_path / "diagram.pdf"
+    content = bytes(range(256)) * (6 * 4096 + 7)  # six pieces of 1 MiB and a bit
+    big.write_bytes(content)
+    tracemalloc.start()
+    try:
+        digest = user_cache.content_digest(str(big))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert digest == hashlib.sha256(content).hexdigest()
+    assert peak < 3 * 2**20, "two pieces at most in memory, never the whole file"
