@@ -86,15 +86,18 @@ def _formatted(
     done: dict[str, str] = {}
     todo: list[RenderedFile] = []
     for f in fresh:
-        if f.format != "black" or (target.black_style and fits(f.text)):
+        if f.format != "black":
             done[f.path] = f.text
             continue
-        # A file rendered from the same text as last time, and not changed since, is already formatted.
+        # A file rendered from the same text as last time, and not changed since, is formatted already:
+        # reading it back costs less than telling whether black would change the text.
         again = previous.formatted(f.path, rendered[f.path])
-        if again is None:
-            todo.append(f)
-        else:
+        if again is not None:
             done[f.path] = again
+        elif target.black_style and fits(f.text):
+            done[f.path] = f.text
+        else:
+            todo.append(f)
     done.update(_format(todo))
     return done
 

@@ -332,6 +332,27 @@ def test_unchanged_files_are_not_formatted_again(
     assert formatted == []
 
 
+def test_a_check_without_cache_reads_unchanged_files_back_instead_of_judging_them(
+    project: Path, run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A fresh CI machine: the manifest says which text each file was rendered from; a file rendered from
+    the same text and not changed since is taken as it is, and `fits` judges only the others."""
+    import generator.pipeline
+
+    assert run("gen").code == 0
+    judged: list[str] = []
+    real = generator.pipeline.fits
+    monkeypatch.setattr(generator.pipeline, "fits", lambda text: judged.append(text) or real(text))
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path / "fresh-cache"))
+    assert run("check").code == 0
+    assert judged == []
+    module = project / "generated/example_models/php/components/session.py"
+    module.write_text(module.read_text().replace("class Session(", "class Hacked("))
+    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path / "another-fresh-cache"))
+    assert run("check").code == 1
+    assert len(judged) == 1 and "class Session(" in judged[0]
+
+
 def test_a_hand_edited_generated_file_is_never_trusted(project: Path, run) -> None:
     run("gen")
     module = project / "generated/example_models/php/components/session.py"
