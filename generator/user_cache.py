@@ -119,10 +119,9 @@ def tree_digest(paths: Iterable[Path]) -> str:
     """One digest of every file's name and bytes below `paths` (a missing path counts as empty)."""
     total = hashlib.sha256()
     for name, file in _files(paths):
-        content = _content(file)
-        total.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        total.update(len(content).to_bytes(8, "big"))
-        total.update(content)
+        total.update(
+            name.encode("utf-8", "surrogateescape") + b"\0" + content_digest(file).encode()
+        )
     return total.hexdigest()
 
 
@@ -174,21 +173,6 @@ def content_digest(file: str) -> str:
 
 _PIECE = 1 << 20
 _UNREADABLE = b"\0unreadable"
-
-
-def _content(file: str) -> bytes:
-    """The file's bytes to the end (even if it grew meanwhile); a fixed marker when it cannot be read."""
-    try:
-        fd = os.open(file, os.O_RDONLY)
-        try:
-            chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
-            while chunks[-1]:
-                chunks.append(os.read(fd, _PIECE))
-            return b"".join(chunks)
-        finally:
-            os.close(fd)
-    except OSError:
-        return _UNREADABLE
 
 
 @cache

@@ -63,10 +63,16 @@ def wrap_list(lead: str, items: Sequence[str], indent: int = 0) -> str:
     line = f"{lead}[{', '.join(items)}]"
     if within(line, indent) or not items:
         return line
+    return _one_per_line(f"{lead}[", items, "]", indent) or line
+
+
+def _one_per_line(opening: str, items: Sequence[str], closing: str, indent: int) -> str | None:
+    """`opening`, each item with a trailing comma on its own line one level in, then `closing`; None when
+    the opening line or an item would still be too long."""
     laid = [f"{item}," for item in items]
-    if not within(f"{lead}[", indent) or not all(within(item, indent + 4) for item in laid):
-        return line
-    return exploded(f"{lead}[", laid, "]", indent)
+    if not within(opening, indent) or not all(within(item, indent + 4) for item in laid):
+        return None
+    return exploded(opening, laid, closing, indent)
 
 
 def _flat(args: Sequence[Argument]) -> list[str]:
@@ -86,10 +92,7 @@ def call_statement(line: str, indent: int = 0) -> str:
     if found is None:
         return line
     head, args = found
-    items = [f"{arg}," for arg in args]
-    if not within(head, indent) or not all(within(item, indent + 4) for item in items):
-        return line
-    return exploded(head, items, ")", indent)
+    return _one_per_line(head, args, ")", indent) or line
 
 
 def _last_call(line: str) -> tuple[str, list[str]] | None:
@@ -273,10 +276,8 @@ def _exploded_subscript(head: str, value: str, indent: int) -> str | None:
     opening, items = found
     inner = indent + 4
     if len(items) > 1:
-        body = [f"{item}," for item in items]
-        if not all(within(line, inner) for line in body):
-            return None
-    elif within(items[0], inner) or items[0].isidentifier():
+        return _one_per_line(head + opening, items, "]", indent)
+    if within(items[0], inner) or items[0].isidentifier():
         body = items
     else:
         parts, _ = union_parts(items[0])
