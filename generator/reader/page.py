@@ -81,8 +81,12 @@ class Page:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
+    from .table_rule import use_fast_tables
+
     # Inline parsing is not needed: the raw text of each cell and heading is what the dialects read.
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    use_fast_tables(md)
+    return md
 
 
 def parse_page(text: str) -> Page:
