@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -241,15 +240,13 @@ def _columns(source: str, cells: list[str]) -> tuple[int, ...]:
     return tuple(columns)
 
 
-_PIPE = re.compile(r"(?<!\\)\|")
-
-
 def _width(source: str, parsed: int) -> int:
     """How many cells a row's source line has: its unescaped pipes, less the outer ones."""
     text = source.strip()
     if not text:
         return parsed
-    count = len(_PIPE.findall(text)) + 1
+    # Every escaped pipe is one `\|` (two cannot overlap): the unescaped ones are the rest.
+    count = text.count("|") - text.count("\\|") + 1
     if text.startswith("|"):
         count -= 1
     if text.endswith("|") and not text.endswith("\\|"):

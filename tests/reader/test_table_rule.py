@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from generator.reader.page import _parser
+from generator.reader.page import _parser, _width
 from generator.reader.table_rule import PROBES, split_row, use_fast_tables
 from tests.conftest import CORPUS, SPECS
 
@@ -114,3 +114,14 @@ def test_without_the_table_rule_nothing_is_put_in() -> None:
 
 def test_an_escaped_pipe_stays_in_its_cell_without_its_backslash() -> None:
     assert split_row("| a\\|b | c |") == ["", " a|b ", " c ", ""]
+
+
+@given(st.text(alphabet="|\\` a", min_size=1, max_size=30))
+def test_a_rows_width_counts_the_cells_the_splitter_cuts(row: str) -> None:
+    text = row.strip()
+    cells = split_row(text)
+    if text.startswith("|"):
+        cells = cells[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        cells = cells[:-1]
+    assert _width(row, -1) == (len(cells) if text else -1)
