@@ -147,7 +147,7 @@ def read_all(
     """Every doc read, in order, with the dialect its notation shows and its problems.
 
     What a doc's page shows is kept by the digest of its text: an unchanged doc is not parsed again. Past a
-    few hundred docs to parse, they are parsed on every core (markdown-it's table rule dominates)."""
+    few hundred docs to parse, they are parsed on every core (markdown-it builds a token per table cell)."""
     texts: list[tuple[DocRef, str | None, Collector]] = []
     for file, doc in docs:
         out = Collector()
