@@ -47,13 +47,13 @@ def split_row(row: str) -> list[str]:
 
 def use_fast_tables(md: MarkdownIt) -> bool:
     """Put the table rule with `split_row` into `md` (whether it could: see the module docstring)."""
-    stock = md.block.ruler.getRules("")
+    active = md.block.ruler.getRules("")
     module = sys.modules.get("markdown_it.rules_block.table")
     table = getattr(module, "table", None)
     stock_split = getattr(module, "escapedSplit", None)
     if (
         not isinstance(table, types.FunctionType)
-        or table not in stock
+        or table not in active
         or "escapedSplit" not in table.__code__.co_names
         or not callable(stock_split)
         or any(stock_split(probe) != split_row(probe) for probe in PROBES)
