@@ -303,3 +303,20 @@ def test_every_problem_of_a_row_is_reported_with_the_dialects_own_markers(tmp_pa
     ]
     assert {m.title: m.dialect for m in spec.models} == {"Thing": "plain", "Sdk": "typescript"}
     assert Degradation.of(spec) == Degradation(fields=2, rows=1)
+
+
+def test_the_diagnostics_reference_states_each_reader_codes_level() -> None:
+    """docs/diagnostics.md and the README's table give every reader code the level the code reports it at."""
+    import re
+
+    from generator.diagnostics import LEVELS
+
+    root = Path(__file__).resolve().parent.parent
+    reference = (root / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for code, levels in LEVELS.items():
+        section = re.search(rf"^## {code}\n\*\*(\w+)(?: or (\w+))?\.", reference, re.MULTILINE)
+        assert section, code
+        assert tuple(g for g in section.groups() if g) == levels, code
+        row = re.search(rf"^\| {code} \| ([\w/]+) \|", readme, re.MULTILINE)
+        assert row and tuple(row.group(1).split("/")) == levels, code
