@@ -40,6 +40,7 @@ class Resolver:
 
     def __init__(self, models: list[Model], skipped: Mapping[str, str] | None = None) -> None:
         self.skipped = dict(skipped or {})
+        self._sorted_titles: list[str] | None = None
         #: The docs that gave no model, by file stem: a type named after one names a skipped doc.
         self.skipped_stems: dict[str, list[str]] = defaultdict(list)
         for path in sorted(self.skipped):
@@ -186,6 +187,12 @@ class Resolver:
             "(link the doc, or qualify the name)",
         )
 
+    def _titles(self) -> list[str]:
+        """Every model title, sorted (made once, on the first name that matches no model)."""
+        if self._sorted_titles is None:
+            self._sorted_titles = sorted({m.title for g in self.by_name.values() for m in g})
+        return self._sorted_titles
+
     def _why(self, name: str) -> str:
         """Why a name matches no model: the doc of that name was skipped, or the closest names."""
         paths = self.skipped_stems.get(name.lower())
@@ -198,7 +205,7 @@ class Resolver:
         name = qualified_tail(text) if text else ""
         if not name:
             return ""
-        titles = sorted({m.title for group in self.by_name.values() for m in group})
+        titles = self._titles()
         close = difflib.get_close_matches(name, titles, 3, 0.75)
         if not close:
             folded = {t.lower(): t for t in titles}
