@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,9 +95,18 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+#: The settings that name paths, in the order their problems are listed.
+PATH_KEYS = ("docs", "out", "templates", "openapi")
+
+
 def load_config(
-    overrides: Mapping[str, Any], config_file: Path | None = None, cwd: Path | None = None
+    overrides: Mapping[str, Any],
+    config_file: Path | None = None,
+    cwd: Path | None = None,
+    check_paths: Collection[str] = (),
 ) -> Config:
+    """The settings of a run; `check_paths` names the path settings (`PATH_KEYS`) that must name usable
+    paths (the folders exist, the output folder is a safe place to write), checked before anything runs."""
     cwd = (cwd or Path.cwd()).resolve()
     pyproject = config_file or find_pyproject(cwd)
     table: dict[str, Any] = {}
@@ -180,7 +190,7 @@ def load_config(
     if problems:
         raise ConfigError(problems)
     templates = merged["templates"]
-    return Config(
+    config = Config(
         docs=tuple((where("docs") / d).resolve() for d in docs_list),
         out=(where("out") / merged["out"]).resolve(),
         package=merged["package"],
@@ -193,6 +203,119 @@ def load_config(
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
     )
+    if check_paths:
+        root = base if pyproject is not None else cwd
+        found = _PathProblems(display, text, from_cli, merged, root)
+        found.check(config, check_paths)
+        if found.problems:
+            raise ConfigError(found.problems)
+    return config
+
+
+class _PathProblems:
+    """What is wrong with the paths of a configuration: each problem names the path, where it was set (the
+    command line, or its line in pyproject.toml) and what is wrong with it."""
+
+    def __init__(
+        self,
+        display: str,
+        text: str,
+        from_cli: Collection[str],
+        merged: Mapping[str, Any],
+        root: Path,
+    ) -> None:
+        self.display, self.text, self.from_cli, self.merged = display, text, from_cli, merged
+        self.root = root.resolve()
+        self.problems: list[Diagnostic] = []
+
+    def add(self, key: str, code: str, value: str, message: str) -> None:
+        from generator.ir import Diagnostic, Span
+
+        if key in self.from_cli:
+            option = "docs path" if key == "docs" else f"--{key}"
+            where = Span(value or f"--{key}", 1)
+            self.problems.append(Diagnostic(where, "error", code, f"{option} `{value}` {message}"))
+        else:
+            found = _problem(self.display, self.text, key, "")
+            self.problems.append(
+                Diagnostic(found.span, "error", code, f"`{key}` path `{value}` {message}")
+            )
+
+    def check(self, config: Config, keys: Collection[str]) -> None:
+        docs_value = self.merged["docs"]
+        typed = [docs_value] if isinstance(docs_value, str) else list(docs_value)
+        if "docs" in keys:
+            if not typed:
+                self.add("docs", "DM303", "", "names no doc folder")
+            for value, path in zip(typed, config.docs, strict=True):
+                self._doc_path(value, path)
+        if "out" in keys:
+            self._out(str(self.merged["out"]), config)
+        if "templates" in keys and config.templates is not None:
+            value = str(self.merged["templates"])
+            if not config.templates.exists():
+                self.add("templates", "DM305", value, "does not exist")
+            elif not config.templates.is_dir():
+                self.add("templates", "DM305", value, "is a file, not a folder")
+        if "openapi" in keys and config.openapi is not None:
+            value = str(self.merged["openapi"])
+            if not config.openapi.exists():
+                self.add("openapi", "DM306", value, "does not exist")
+            elif config.openapi.is_dir():
+                self.add("openapi", "DM306", value, "is a folder, not a file")
+
+    def _doc_path(self, value: str, path: Path) -> None:
+        if not value.strip():
+            self.add("docs", "DM303", value, "is empty: name a folder of markdown docs")
+        elif not path.exists():
+            self.add("docs", "DM303", value, "does not exist")
+        elif path.is_dir():
+            if not _holds_markdown(path):
+                self.add("docs", "DM303", value, "holds no markdown docs (*.md)")
+        elif path.suffix.lower() != ".md":
+            self.add("docs", "DM303", value, "is not a markdown doc (*.md) or a folder of them")
+
+    def _out(self, value: str, config: Config) -> None:
+        out = config.out
+        problem: str | None
+        if not value.strip():
+            problem = "is empty: name the output folder, such as `generated`"
+        elif out.exists() and not out.is_dir():
+            problem = "is a file, not a folder"
+        elif out == self.root:
+            problem = "is the project folder itself: name a folder inside it, such as `generated`"
+        elif self.root.is_relative_to(out):
+            problem = (
+                f"is a folder above the project ({self.root.as_posix()}): name a folder inside it"
+            )
+        else:
+            problem = _overlap(out, config.docs, "docs") or (
+                _overlap(out, (config.templates,), "templates") if config.templates else None
+            )
+        if problem:
+            self.add("out", "DM304", value, problem)
+
+
+def _overlap(out: Path, folders: Collection[Path], what: str) -> str | None:
+    """What is wrong when the output folder is, is inside, or holds one of `folders`."""
+    for folder in folders:
+        shown = _display(folder, Path.cwd().resolve())
+        if out == folder:
+            return f"is the {what} folder: gen would mix generated files with it"
+        if out.is_relative_to(folder):
+            return f"is inside the {what} folder {shown}: name a folder outside it"
+        if folder.is_relative_to(out):
+            return f"holds the {what} folder {shown}: name a folder that does not contain it"
+    return None
+
+
+def _holds_markdown(folder: Path) -> bool:
+    """Whether any markdown file is below `folder` (hidden folders left out); stops at the first."""
+    for _, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(name.lower().endswith(".md") for name in files):
+            return True
+    return False
 
 
 def _display(path: Path, cwd: Path) -> str:
