@@ -8,11 +8,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from typing import TextIO, cast
 
 EXIT_INTERNAL = 3
-#: What shells report for a run stopped by Ctrl-C (128 + SIGINT).
+#: What shells report for a run stopped by Ctrl-C (128 + SIGINT), and by a closed pipe (128 + SIGPIPE).
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 
 class ClosedSafeStream:
@@ -27,16 +29,20 @@ class ClosedSafeStream:
         try:
             return self.stream.write(text)
         except BrokenPipeError:
-            self._to_null()
+            self.silence()
             return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
 
     def flush(self) -> None:
         try:
             self.stream.flush()
         except BrokenPipeError:
-            self._to_null()
+            self.silence()
 
-    def _to_null(self) -> None:
+    def silence(self) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(devnull, self.stream.fileno())
@@ -69,6 +75,11 @@ def main() -> int:
     except KeyboardInterrupt:
         print("docmodels: interrupted", file=sys.stderr)
         code = EXIT_INTERRUPTED
+    except BrokenPipeError:  # written past the guarded streams (a raw buffer): the run cannot know its result
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, ClosedSafeStream):
+                stream.silence()
+        code = EXIT_BROKEN_PIPE
     except Exception as exc:
         code = internal_error(exc)
     sys.stdout.flush()
