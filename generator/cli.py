@@ -320,19 +320,16 @@ def _gen(
         print_diagnostics(built.diagnostics, fmt, stream, verbose)
         return Ran(EXIT_ERROR)
     drift = compare(built.plan, config.out)
-    if drift.blocked:
-        blocked = [
-            Diagnostic(
-                Span(f"{_label(config)}/{p}", 1),
-                "error",
-                "DM401",
-                "docmodels did not write this file; "
-                "it will not overwrite it (move it out of the output folder, or delete it)",
-            )
-            for p in drift.blocked
-        ]
-        print_diagnostics([*built.diagnostics, *blocked], fmt, stream, verbose)
-        return Ran(EXIT_ERROR)
+    blocked = [
+        Diagnostic(
+            Span(f"{_label(config)}/{p}", 1),
+            "error",
+            "DM401",
+            "docmodels did not write this file; "
+            "it will not overwrite it (move it out of the output folder, or delete it)",
+        )
+        for p in drift.blocked
+    ]
     removal = Removal(
         _label(config),
         config.out,
@@ -343,7 +340,7 @@ def _gen(
         len(built.spec.models),
         removing.configured,
     )
-    refused = refusals(removal, removing.prune)
+    refused = [*blocked, *refusals(removal, removing.prune)]
     if refused:
         print_diagnostics([*built.diagnostics, *refused], fmt, stream, verbose)
         return Ran(EXIT_ERROR)

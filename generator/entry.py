@@ -75,7 +75,9 @@ def main() -> int:
     except KeyboardInterrupt:
         print("docmodels: interrupted", file=sys.stderr)
         code = EXIT_INTERRUPTED
-    except BrokenPipeError:  # written past the guarded streams (a raw buffer): the run cannot know its result
+    except (
+        BrokenPipeError
+    ):  # written past the guarded streams (a raw buffer): the run cannot know its result
         for stream in (sys.stdout, sys.stderr):
             if isinstance(stream, ClosedSafeStream):
                 stream.silence()

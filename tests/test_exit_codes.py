@@ -102,7 +102,11 @@ def test_every_command_into_a_closed_stdout_ends_quietly_with_its_usual_exit_cod
     if label == "gen":
         assert (tmp_path / "closed/generated/.docmodels-manifest.json").is_file()
         check = _docmodels(
-            tmp_path / "closed", ["check"], stdout=subprocess.PIPE, stderr=None, cache=tmp_path / "c3"
+            tmp_path / "closed",
+            ["check"],
+            stdout=subprocess.PIPE,
+            stderr=None,
+            cache=tmp_path / "c3",
         )
         assert check.returncode == 0
 
@@ -131,7 +135,10 @@ def test_every_command_into_a_closed_stderr_keeps_its_usual_exit_code(
     finally:
         os.close(closed)
     assert cut.returncode == usual.returncode
-    assert cut.stdout == usual.stdout or label in ("gen", "ir")  # gen's counts, ir's timings may differ
+    assert cut.stdout == usual.stdout or label in (
+        "gen",
+        "ir",
+    )  # gen's counts, ir's timings may differ
 
 
 def test_an_unexpected_exception_is_one_line_and_exit_3(

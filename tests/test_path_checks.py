@@ -23,10 +23,19 @@ CLI_CASES = [
     (["--out", "."], ".:1:1: error[DM304]: --out `.` is the project folder itself"),
     (["--out", ".."], "..:1:1: error[DM304]: --out `..` is a folder above the project"),
     (["--out", "specs"], "specs:1:1: error[DM304]: --out `specs` is the docs folder"),
-    (["--out", "specs/php/out"], "error[DM304]: --out `specs/php/out` is inside the docs folder specs"),
-    (["specs/php", "--out", "specs"], "error[DM304]: --out `specs` holds the docs folder specs/php"),
+    (
+        ["--out", "specs/php/out"],
+        "error[DM304]: --out `specs/php/out` is inside the docs folder specs",
+    ),
+    (
+        ["specs/php", "--out", "specs"],
+        "error[DM304]: --out `specs` holds the docs folder specs/php",
+    ),
     (["--templates", "no/such"], "no/such:1:1: error[DM305]: --templates `no/such` does not exist"),
-    (["--templates", "afile"], "afile:1:1: error[DM305]: --templates `afile` is a file, not a folder"),
+    (
+        ["--templates", "afile"],
+        "afile:1:1: error[DM305]: --templates `afile` is a file, not a folder",
+    ),
     (["--openapi", "no.json"], "no.json:1:1: error[DM306]: --openapi `no.json` does not exist"),
     (["--openapi", "specs"], "specs:1:1: error[DM306]: --openapi `specs` is a folder, not a file"),
     (["nope"], "nope:1:1: error[DM303]: docs path `nope` does not exist"),
@@ -68,9 +77,7 @@ def test_every_path_problem_of_a_run_is_listed_at_once(project: Path, run) -> No
     assert result.err.splitlines()[-1] == "docmodels: 4 errors; nothing was written"
 
 
-def test_the_same_checks_hold_for_the_configuration_and_name_its_lines(
-    project: Path, run
-) -> None:
+def test_the_same_checks_hold_for_the_configuration_and_name_its_lines(project: Path, run) -> None:
     (project / "afile").write_text("x\n")
     (project / "pyproject.toml").write_text(
         "[tool.docmodels]\n"

@@ -189,3 +189,17 @@ def test_refusals_are_reported_in_json_and_github_formats(project: Path, run) ->
     github = run("gen", "specs/php", "--format", "github")
     assert github.code == 2
     assert "::error file=generated/.docmodels-manifest.json,line=1" in github.out
+
+
+def test_a_blocked_file_and_a_refused_removal_are_listed_at_once(project: Path, run) -> None:
+    assert run("gen").code == 0
+    # A run over specs/php alone writes its docs without the php/ folder: put a file of the user's there.
+    mine = project / "generated/docs/components/session.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("mine\n")
+    before = snapshot(project / "generated")
+    result = run("gen", "specs/php")
+    assert result.code == 2
+    assert "generated/docs/components/session.md:1:1: error[DM401]" in result.err
+    assert codes(result.err) == ["DM409", "DM410"]
+    assert snapshot(project / "generated") == before
