@@ -77,6 +77,7 @@ class CheckResult:
         for number, (have, want) in enumerate(zip(current, wanted, strict=False), start=1):
             if have != want:
                 return number
+        # One is the other with lines added at the end (or only line endings differ: then line 1).
         return min(len(current), len(wanted)) + 1 if len(current) != len(wanted) else 1
 
 

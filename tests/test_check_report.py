@@ -106,3 +106,11 @@ def test_a_hand_edited_file_whose_doc_also_changed_is_a_change_of_the_doc(
     report = json.loads(run("check", "--format", "json").out)
     assert report["edited"] == []
     assert SESSION_MODULE.as_posix() in [c["path"] for c in report["changed"]]
+
+
+def test_lines_added_at_the_end_are_reported_at_the_first_added_line(project: Path, run) -> None:
+    assert run("gen").code == 0
+    original = (project / SESSION_MODULE).read_text()
+    (project / SESSION_MODULE).write_text(original + "print('mine')\n")
+    report = json.loads(run("check", "--format", "json").out)
+    assert [e["line"] for e in report["edited"]] == [len(original.splitlines()) + 1]

@@ -122,3 +122,14 @@ def test_a_subfolder_run_resolves_configured_paths_from_the_project(
     result = run("gen")
     assert result.code == 0, result.err
     assert (project / "generated" / ".docmodels-manifest.json").is_file()
+
+
+def test_an_output_folder_inside_the_templates_folder_is_refused(project: Path, run) -> None:
+    (project / "tpl" / "mine").mkdir(parents=True)
+    result = run("gen", "--templates", "tpl", "--out", "tpl/out")
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        "tpl/out:1:1: error[DM304]: --out `tpl/out` is inside the templates folder tpl: "
+        "name a folder outside it"
+    )
+    assert not (project / "tpl" / "out").exists()
