@@ -7,7 +7,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.sync.disk import existing_files
+from generator.sync.guard import Removal, refusals
 from generator.sync.plan import MANIFEST
 
 DOC = (
@@ -203,3 +206,40 @@ def test_a_blocked_file_and_a_refused_removal_are_listed_at_once(project: Path, 
     assert "generated/docs/components/session.md:1:1: error[DM401]" in result.err
     assert codes(result.err) == ["DM409", "DM410"]
     assert snapshot(project / "generated") == before
+
+
+@pytest.mark.parametrize(
+    ("stale", "recorded", "reading", "models", "configured", "prune", "expected"),
+    [
+        (2, ("../docs",), ("../docs",), 3, False, False, []),  # exactly half: allowed
+        (3, ("../docs",), ("../docs",), 3, False, False, ["DM410"]),
+        (3, ("../docs",), ("../docs",), 3, False, True, []),
+        (1, ("../docs",), ("../docs/a",), 3, False, False, ["DM409"]),
+        (1, ("../docs",), ("../docs", "../more"), 3, True, False, ["DM409"]),
+        (1, None, ("../docs",), 3, True, False, []),  # an older manifest, the configured folders
+        (1, None, ("../docs",), 3, False, False, ["DM409"]),
+        (1, ("../docs",), ("../docs",), 0, False, True, ["DM408"]),
+        (
+            0,
+            ("../docs",),
+            ("../elsewhere",),
+            0,
+            False,
+            False,
+            [],
+        ),  # nothing to remove: nothing to refuse
+    ],
+)
+def test_the_removal_rules(
+    tmp_path: Path,
+    stale: int,
+    recorded: tuple[str, ...] | None,
+    reading: tuple[str, ...],
+    models: int,
+    configured: bool,
+    prune: bool,
+    expected: list[str],
+) -> None:
+    files = [f"pkg/m{i}.py" for i in range(stale)]
+    removal = Removal("out", tmp_path / "out", files, 4, recorded, reading, models, configured)
+    assert [d.code for d in refusals(removal, prune)] == expected

@@ -119,9 +119,8 @@ def _shown(record: Sequence[str], out: Path) -> str:
             relative = os.path.relpath(path, cwd)
         except ValueError:  # another drive (Windows)
             relative = path
-        if relative == ".." or relative.startswith(
-            ".." + os.sep
-        ):  # outside: the full path says more
-            relative = path
-        shown.append(Path(relative).as_posix())
+        outside = relative == ".." or relative.startswith(".." + os.sep)
+        shown.append(
+            Path(path if outside else relative).as_posix()
+        )  # outside: the full path says more
     return ", ".join(shown) or "no folders"
