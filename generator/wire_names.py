@@ -52,7 +52,9 @@ def apply_policy(
             continue
         fields: list[Field] = []
         for f in model.fields:
-            wire, source = spell(f.name, policy), "config"
+            # A name that is no identifier (`@odata.type`, `content-type`) is no SDK's name: it is the key.
+            spelled = spell(f.name, policy) if f.name.isidentifier() else f.wire_name
+            wire, source = spelled, "config"
             for key in (f"{model.key}.{f.name}", f"{model.key.name}.{f.name}"):
                 if key in overrides:
                     wire = overrides[key]

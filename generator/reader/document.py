@@ -265,12 +265,12 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
     for row in rows:
         if _sdk_row(doc, row, name_col, type_col, description_col, raw_http, out):
             continue
-        name = cells.name_cell(row.cells[name_col])
+        name = cells.field_name_cell(row.cells[name_col])
         if name is None:
             out.error(
                 doc.span(row.line, row.columns[name_col]),
                 "DM112",
-                f"field name `{row.cells[name_col]}` is not a name",
+                f"field name `{row.cells[name_col]}` is not a name (write the key in backticks)",
             )
             continue
         if name.name in seen:

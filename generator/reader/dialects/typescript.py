@@ -166,7 +166,10 @@ def _italic(inner: str) -> TypeExpr:
     if re.fullmatch(r"-?\d+", inner):
         return Literal(int(inner))
     if _GENERIC.match(inner):
-        return _member(inner)
+        try:
+            return _member(inner)
+        except TypeNotationError as exc:
+            raise TypeNotationError(f"unknown type `*{inner}*`: {exc}") from None
     if _QUALIFIED.match(inner):
         # An unlinked qualified name is a union model that has its own Supported Types doc.
         return Link(None, inner)
