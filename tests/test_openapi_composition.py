@@ -26,10 +26,12 @@ def _model(title: str, rows: dict[str, tuple[str, bool]]) -> str:
 
 DOCS = {
     "cat.md": _model(
-        "Cat", {"id": ("*number*", True), "petName": ("*string*", False), "meows": ("*boolean*", True)}
+        "Cat",
+        {"id": ("*number*", True), "petName": ("*string*", False), "meows": ("*boolean*", True)},
     ),
     "dog.md": _model(
-        "Dog", {"id": ("*number*", True), "petName": ("*string*", False), "barks": ("*boolean*", True)}
+        "Dog",
+        {"id": ("*number*", True), "petName": ("*string*", False), "barks": ("*boolean*", True)},
     ),
 }
 VARIANTS = {

@@ -215,15 +215,17 @@ class Schemas:
             self._visit(schema.get(key), base, f"{pointer}/{key}", parents)
         for key in ("allOf", "oneOf", "anyOf"):
             for i, member in enumerate(schema.get(key) or []):
-                child = self._visit(
+                inner = self._visit(
                     member, base, f"{pointer}/{key}/{i}", parents if key == "allOf" else set()
                 )
-                if child is None or child is node or node in child.parents:
+                if inner is None or inner is node or any(p is node for p in inner.parents):
                     continue
-                if key != "allOf" and not is_null_schema(child.schema):
-                    child.parents.append(node)
-                elif key == "allOf" and variants(child.schema):
-                    child.parents.append(node)  # its members inherit the other parts' properties too
+                # A member inherits the holder's properties; an `allOf` part that holds variants passes
+                # the other parts' properties on to them.
+                if (key != "allOf" and not is_null_schema(inner.schema)) or (
+                    key == "allOf" and variants(inner.schema)
+                ):
+                    inner.parents.append(node)
         return node
 
 
@@ -233,7 +235,7 @@ def _ancestors(node: Node) -> list[Node]:
     todo = list(node.parents)
     while todo:
         parent = todo.pop(0)
-        if parent is node or parent in found:
+        if parent is node or any(p is parent for p in found):
             continue
         found.append(parent)
         todo.extend(parent.parents)

@@ -97,13 +97,35 @@ _MEMBER_NAMES: dict[str, TypeExpr] = {
     "DateOnly": Primitive("date"),
     "LocalDate": Primitive("date"),
 }
-_MEMBER_ITEMS: dict[str, TypeExpr] = {**_MEMBER_NAMES, "Any": Primitive("any"), "Object": Primitive("any")}
+_MEMBER_ITEMS: dict[str, TypeExpr] = {
+    **_MEMBER_NAMES,
+    "Any": Primitive("any"),
+    "Object": Primitive("any"),
+}
 _LEADING_NUMBER = re.compile(r"^(?P<number>[0-9]+)(?P<rest>.*)$")
-_ONES = (
-    "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "
-    "Sixteen Seventeen Eighteen Nineteen"
-).split()
-_TENS = "_ _ Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+_ONES = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+_TENS = ["_", "_", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
 
 # Notation that C# and Unity (its 2023 generator) share and no other dialect writes.
 _FAMILY_SIGNALS = (
@@ -234,7 +256,12 @@ def _number_words(n: int) -> str:
         return _ONES[n]
     if n < 100:
         return _TENS[n // 10] + (_ONES[n % 10] if n % 10 else "")
-    for size, word in ((10**9, "Billion"), (10**6, "Million"), (1000, "Thousand"), (100, "Hundred")):
+    for size, word in (
+        (10**9, "Billion"),
+        (10**6, "Million"),
+        (1000, "Thousand"),
+        (100, "Hundred"),
+    ):
         if n >= size:
             head, tail = divmod(n, size)
             return _number_words(head) + word + (_number_words(tail) if tail else "")
