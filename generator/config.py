@@ -60,6 +60,8 @@ class Config:
     openapi: Path | None = None
     wire_names: str = "as-written"
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: Whether `wire_names` was set (in the table or on the command line), even to its default.
+    wire_names_set: bool = False
     #: Every warning fails the run (exit 2, nothing written). It shapes no output, so it is no part of the
     #: fingerprint.
     strict: bool = False
@@ -206,6 +208,7 @@ def load_config(
         openapi=(where("openapi") / merged["openapi"]).resolve() if merged["openapi"] else None,
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
+        wire_names_set="wire_names" in table or "wire_names" in from_cli,
         strict=merged["strict"],
     )
     if check_paths:

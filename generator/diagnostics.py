@@ -64,6 +64,7 @@ CODES: dict[str, str] = {
     "DM716": "a doc types a field as a map whose schema also has fixed properties of another type",
     "DM720": "a `wire_name_overrides` entry names no field",
     "DM721": "two fields of one model would have the same wire name",
+    "DM722": "SDK docs' field names are taken as wire names with no OpenAPI document or wire-name policy",
     "DM402": "an output path goes through a symbolic link that leads out of the output folder",
     "DM403": "the output folder cannot be written (read-only, or no permission)",
     "DM404": "the disk is full: the previous files were put back",

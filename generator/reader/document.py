@@ -26,6 +26,7 @@ from generator.reader.dialects import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.base import split_top_level
 from generator.reader.js_literal import ExampleSyntaxError
 from generator.reader.page import BulletList, Fence, Page, Section, Table, TableRow, Text
+from generator.wire_names import words
 
 _NO_EXAMPLE = object()
 # How SDK docs say that an enum accepts values it does not list (Python prose and Example Usage comments
@@ -104,6 +105,9 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         fields = _fields(doc, sections["Fields"], dialect, out)
         if fields is None:
             return None
+        shown = _json_example(sections.get("Example Usage"))
+        if shown is not None:
+            fields = wire_names_shown(fields, shown)
         return replace(base, kind="object", fields=fields)
     plain_values = dialect.name == "plain" or ("Enum" in sections and "Values" not in sections)
     if "Enum" in sections:
@@ -331,12 +335,13 @@ def _fields(
             continue
         # Every problem of the row is reported before the row is left out or read with what was understood.
         keep = True
-        name = cells.name_cell(row.cells[name_col])
+        name = cells.field_name_cell(row.cells[name_col])
         if name is None:
             out.warning(
                 doc.span(row.line, row.columns[name_col]),
                 "DM112",
-                f"field name `{row.cells[name_col]}` is not a name: the row is left out",
+                f"field name `{row.cells[name_col]}` is not a name (write the key in backticks): "
+                "the row is left out",
             )
             keep = False
         elif name.name in seen:
@@ -577,6 +582,43 @@ def _members(
             degraded.append((len(members), f"member `{sub.title}` not understood ({exc})"))
             members.append(Primitive("any"))
     return tuple(members), tuple(degraded)
+
+
+def _json_example(section: Section | None) -> dict[str, object] | None:
+    """The object of the first ```` ```json ```` block of an Example Usage section: wire data as the API sends it."""
+    if section is None:
+        return None
+    for block in section.blocks:
+        if isinstance(block, Fence) and block.info.strip().lower() in ("json", "jsonc", "json5"):
+            try:
+                value = json.loads(block.content)
+            except json.JSONDecodeError:
+                return None
+            return value if isinstance(value, dict) else None
+    return None
+
+
+def wire_names_shown(fields: tuple[Field, ...], example: dict[str, object]) -> tuple[Field, ...]:
+    """Fields whose name the JSON example spells otherwise (`utmSource` shown as `"utm_source"`) take that
+    spelling as their wire name. A key is taken when it has the field's words, in any case and separator,
+    is the only such key, and is no other field's own name."""
+    names = {f.name for f in fields}
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for key in example:
+        if key not in names:
+            by_words.setdefault(_word_key(key), []).append(key)
+    result: list[Field] = []
+    for f in fields:
+        found = by_words.get(_word_key(f.name), []) if f.name not in example else []
+        if len(found) == 1 and found[0] != f.wire_name:
+            facts = (*(x for x in f.facts if x[0] != "wire_name"), ("wire_name", "example"))
+            f = replace(f, wire_name=found[0], facts=facts)
+        result.append(f)
+    return tuple(result)
+
+
+def _word_key(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(name))
 
 
 def _example(
