@@ -140,7 +140,7 @@ def test_ir_of_a_lone_seed_types_its_missing_links_any_and_exits_2_only_when_str
     strict = run("ir", "--strict", "session.md")
     assert strict.code == 2
     assert "session.md:8:92: error[DM200]: link to" in strict.err
-    assert [d["severity"] for d in json.loads(strict.out)["diagnostics"]] == ["error"] * 3
+    assert [d["severity"] for d in json.loads(strict.out)["diagnostics"]] == ["error"] * 4
 
 
 def test_readme_documents_every_diagnostic_code() -> None:
