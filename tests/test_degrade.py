@@ -216,6 +216,9 @@ def test_gen_says_how_much_degraded_and_strict_fails_the_same_folder(
     )
     report: Result = run("check", *args, "--format", "json")
     assert '"docs_skipped": 3' in report.out and '"fields_typed_any": 3' in report.out
+    linted: Result = run("lint", "docs")
+    assert linted.code == 0
+    assert linted.out.splitlines()[-1].endswith("; 3 fields typed Any, 3 docs skipped")
     (tmp_path / "pyproject.toml").write_text("[tool.docmodels]\nstrict = true\n", encoding="utf-8")
     assert run("check", *args).code == 2
     assert run("ir", *args[:1]).code == 2
