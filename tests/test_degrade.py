@@ -328,3 +328,24 @@ def test_the_diagnostics_reference_states_each_reader_codes_level() -> None:
         assert tuple(g for g in section.groups() if g) == levels, code
         row = re.search(rf"^\| {code} \| ([\w/]+) \|", readme, re.MULTILINE)
         assert row and tuple(row.group(1).split("/")) == levels, code
+
+
+def test_a_values_or_supported_types_section_that_lists_nothing_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    from generator.reader import read_docs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "pet.md").write_text("# Pet\n\n## Supported Types\n\nProse only.\n", encoding="utf-8")
+    (docs / "color.md").write_text(
+        "# Color\n\n## Values\n\n| Name | Value |\n|---|---|\n", encoding="utf-8"
+    )
+    spec = read_docs([docs])
+    assert [(Path(d.span.path).name, d.code, d.severity) for d in spec.diagnostics] == [
+        ("color.md", "DM136", "warning"),
+        ("pet.md", "DM136", "warning"),
+    ]
+    assert [m.title for m in spec.models] == ["Pet"]
+    assert spec.models[0].members == (Primitive("any"),)
+    assert Degradation.of(spec) == Degradation(members=1, docs=1)

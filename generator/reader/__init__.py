@@ -97,7 +97,7 @@ def read_docs(
 
 
 #: Codes that say why a doc gave no model, as the reason a link to it is typed any.
-_SKIP_CODES = ("DM101", "DM102", "DM105", "DM107", "DM110", "DM119", "DM134", "DM135")
+_SKIP_CODES = ("DM101", "DM102", "DM105", "DM107", "DM110", "DM119", "DM134", "DM135", "DM136")
 
 
 def _skip_reason(problems: Sequence[Diagnostic]) -> str:

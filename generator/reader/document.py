@@ -116,12 +116,26 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         values = _values(doc, sections["Values"], out, plain_values)
         if values is None:
             return None
+        if not values:
+            out.warning(
+                doc.span(sections["Values"].line),
+                "DM136",
+                "skipped: `## Values` lists no value (an enum of nothing)",
+            )
+            return None
         markers = _section_text(sections["Values"]) + _section_text(sections.get("Example Usage"))
         if _INTEGER_ENUM.search(markers):
             values = _as_integers(values)
         return replace(base, kind="enum", values=values, open=bool(_OPEN_ENUM.search(markers)))
     if "Supported Types" in sections:
         members, degraded = _members(doc, sections["Supported Types"], dialect, out)
+        if not members:
+            out.warning(
+                doc.span(sections["Supported Types"].line),
+                "DM136",
+                "`## Supported Types` lists no member (no `###` heading): read as any",
+            )
+            members, degraded = (Primitive("any"),), ((0, "no member listed"),)
         return replace(base, kind="union", members=members, degraded_members=degraded)
     if page.sections:
         # Usage notes, option lists, type pages: they have sections, but none that describes a model.
