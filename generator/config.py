@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "openapi": None,
     "wire_names": "as-written",
     "wire_name_overrides": {},
+    "diff": {},
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -59,6 +60,8 @@ class Config:
     openapi: Path | None = None
     wire_names: str = "as-written"
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
+    diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -173,6 +176,7 @@ def load_config(
             "wire_name_overrides",
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
+        (isinstance(merged["diff"], dict), "diff", "`diff` must be a table ([tool.docmodels.diff])"),
     ]
     for ok, key, message in checks:
         if not ok:
@@ -192,6 +196,7 @@ def load_config(
         openapi=(where("openapi") / merged["openapi"]).resolve() if merged["openapi"] else None,
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
+        diff=dict(merged["diff"]),
     )
 
 

@@ -1,0 +1,205 @@
+"""The Python surface: what code that uses the generated package sees change (classes, imports, attributes).
+
+Names come from the same view the templates render (`python_package`), for the configured target's style."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diff.change import Change, Changes
+from generator.diff.rules import RULES
+from generator.ir import Model, ModelKey, Span, Spec
+from generator.ir_json import type_json
+from generator.render.python_view import PyModel, PyStyle, python_package
+
+
+@dataclass(frozen=True)
+class PythonApi:
+    """Compares the generated Python API of two specs, for one style (the target's `[python]` options)."""
+
+    style: PyStyle
+    package: str
+
+    def compare(
+        self,
+        old: Spec,
+        new: Spec,
+        changes: Changes,
+        paired: set[tuple[ModelKey, ModelKey]] | None = None,
+    ) -> None:
+        before = python_package(old, self.style).models
+        after = python_package(new, self.style).models
+        gone = [k for k in before if k not in after]
+        added = {k: after[k] for k in after if k not in before}
+        for key in gone:
+            self._gone(before[key], added, changes)
+        for key, py in before.items():
+            if key in after:
+                self._same_model(py, after[key], changes)
+
+    def _gone(self, old: PyModel, added: dict[ModelKey, PyModel], changes: Changes) -> None:
+        moved = next((p for k, p in added.items() if k.name == old.model.key.name), None)
+        if moved is not None:
+            del added[moved.model.key]
+            self._emit(
+                changes,
+                "python.import-moved",
+                old.model,
+                None,
+                self._path(old),
+                self._path(moved),
+                moved.model.source,
+                "the class moved to another module",
+            )
+            self._same_model(old, moved, changes, imports=False)
+            return
+        shape = _shape(old.model)
+        renamed = next((p for p in added.values() if _shape(p.model) == shape), None)
+        if renamed is not None:
+            del added[renamed.model.key]
+            self._emit(
+                changes,
+                "python.class-renamed",
+                old.model,
+                None,
+                self._path(old),
+                self._path(renamed),
+                renamed.model.source,
+                "the class has a new name; its content is the same",
+            )
+            return
+        rule = "python.deprecated-class-removed" if old.model.deprecated else "python.class-removed"
+        self._emit(
+            changes,
+            rule,
+            old.model,
+            None,
+            self._path(old),
+            None,
+            old.model.source,
+            "the class is gone",
+        )
+
+    def _same_model(
+        self, old: PyModel, new: PyModel, changes: Changes, imports: bool = True
+    ) -> None:
+        if imports and (old.dotted, old.class_name) != (new.dotted, new.class_name):
+            rule = (
+                "python.import-moved"
+                if old.class_name == new.class_name
+                else "python.class-renamed"
+            )
+            self._emit(
+                changes,
+                rule,
+                new.model,
+                None,
+                self._path(old),
+                self._path(new),
+                new.model.source,
+                "the class is imported from elsewhere now",
+            )
+        old_fields = {f.wire_name: f for f in old.fields}
+        known = {f.wire_name for f in old.fields}
+        for field in new.fields:
+            before = old_fields.get(field.wire_name)
+            if before is None:
+                if field.required and field.wire_name not in known:
+                    self._emit(
+                        changes,
+                        "python.required-argument-added",
+                        new.model,
+                        field.name,
+                        None,
+                        field.annotation,
+                        field.field.source,
+                        "the constructor takes a new required argument",
+                    )
+                continue
+            if before.name != field.name:
+                self._emit(
+                    changes,
+                    "python.attribute-renamed",
+                    new.model,
+                    field.name,
+                    before.name,
+                    field.name,
+                    field.field.source,
+                    "the attribute has a new name",
+                )
+            if before.annotation != field.annotation:
+                self._emit(
+                    changes,
+                    "python.annotation-changed",
+                    new.model,
+                    field.name,
+                    before.annotation,
+                    field.annotation,
+                    field.field.source,
+                    "the annotation changed",
+                )
+            elif field.required and not before.required:
+                self._emit(
+                    changes,
+                    "python.required-argument-added",
+                    new.model,
+                    field.name,
+                    None,
+                    field.annotation,
+                    field.field.source,
+                    "the argument is required now",
+                )
+        names = {m.name for m in new.members}
+        for member in old.members:
+            if member.name not in names:
+                self._emit(
+                    changes,
+                    "python.enum-member-removed",
+                    old.model,
+                    member.name,
+                    member.name,
+                    None,
+                    old.model.source,
+                    "the enum member is gone",
+                )
+
+    def _path(self, py: PyModel) -> str:
+        return f"{self.package}.{py.dotted}.{py.class_name}"
+
+    @staticmethod
+    def _emit(
+        changes: Changes,
+        rule: str,
+        model: Model,
+        field: str | None,
+        old: str | None,
+        new: str | None,
+        span: Span,
+        message: str,
+    ) -> None:
+        spec = RULES[rule]
+        changes.add(
+            Change(
+                rule=rule,
+                severity=spec.severity("both"),
+                surface="python",
+                direction="both",
+                model=model.key.name,
+                field=field,
+                old=old,
+                new=new,
+                span=span,
+                message=message,
+            )
+        )
+
+
+def _shape(model: Model) -> tuple[object, ...]:
+    """A model's content without its name or places: what a renamed class keeps."""
+    return (
+        model.kind,
+        model.description,
+        tuple((f.wire_name, repr(type_json(f.type)), f.required) for f in model.fields),
+        tuple((v.name, v.value) for v in model.values),
+        tuple(repr(type_json(m)) for m in model.members),
+    )
