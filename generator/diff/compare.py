@@ -8,7 +8,7 @@ from generator.diff.change import Change, Changes, Operation, Parameter
 from generator.diff.python_api import PythonApi
 from generator.diff.rules import Direction
 from generator.diff.wire import Where, WireWalk, pair_members, show
-from generator.ir import Field, ModelKey, Spec, TypeExpr
+from generator.ir import Field, Model, ModelKey, Spec, TypeExpr
 
 
 @dataclass(frozen=True)
@@ -111,30 +111,53 @@ def _name(expr: TypeExpr) -> str:
 
 def _models_by_name(old: Side, new: Side, walk: WireWalk) -> None:
     """Models no operation reached, paired by name; removals only where no operation page says more."""
-    reached_old = {o for o, _ in walk.paired}
-    reached_new = {n for _, n in walk.paired}
     has_operations = bool(old.operations or new.operations)
     old_dirs = dict(old.directions)
     new_dirs = dict(new.directions)
-    for model in old.spec.models:
-        if model.key in reached_old:
+    moved = _moved(old.spec, new.spec)
+
+    def direction_of(key: ModelKey) -> Direction:
+        return new_dirs.get(key) or old_dirs.get(key) or by_name(key.name)
+
+    # Models with a direction first, so that the models they reach are judged in it (and not as `both`).
+    ordered = sorted(old.spec.models, key=lambda m: (direction_of(m.key) == "both", m.key))
+    for model in ordered:
+        if model.key in walk.paired_old:
             continue
-        after = new.spec.by_key.get(model.key)
-        direction = new_dirs.get(model.key) or old_dirs.get(model.key) or by_name(model.key.name)
+        after = new.spec.by_key.get(model.key) or moved.get(model.key)
+        direction = direction_of(model.key)
         where = Where(direction, None, model.key.name, None, model.source, model.source)
         if after is None:
             if not has_operations:
                 rule = "deprecated-model-removed" if model.deprecated else "model-removed"
                 walk.emit(rule, where, model.key.name, None, "the model is gone", on_old=True)
             continue
-        if after.key in reached_new:
+        if after.key in walk.paired_new:
             continue
         walk.models(model, after, replace(where, new_span=after.source))
     if not has_operations:
+        arrived = set(moved.values())
         for model in new.spec.models:
-            if model.key not in old.spec.by_key:
+            if model.key not in old.spec.by_key and model not in arrived:
                 where = Where("both", None, model.key.name, None, model.source, model.source)
                 walk.emit("model-added", where, None, model.key.name, "a new model")
+
+
+def _moved(old: Spec, new: Spec) -> dict[ModelKey, Model]:
+    """Models whose doc moved to another folder: the only one of their name gone and the only one come."""
+    gone: dict[str, list[ModelKey]] = {}
+    come: dict[str, list[Model]] = {}
+    for model in old.models:
+        if model.key not in new.by_key:
+            gone.setdefault(model.key.name, []).append(model.key)
+    for model in new.models:
+        if model.key not in old.by_key:
+            come.setdefault(model.key.name, []).append(model)
+    return {
+        keys[0]: come[name][0]
+        for name, keys in gone.items()
+        if len(keys) == 1 and len(come.get(name, ())) == 1
+    }
 
 
 def by_name(name: str) -> Direction:

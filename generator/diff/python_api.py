@@ -10,7 +10,7 @@ from generator.diff.change import Change, Changes
 from generator.diff.rules import RULES
 from generator.ir import Model, ModelKey, Span, Spec
 from generator.ir_json import type_json
-from generator.render.python_view import PyModel, PyStyle, python_package
+from generator.render.python_view import PyField, PyModel, PyStyle, python_package
 
 
 @dataclass(frozen=True)
@@ -99,56 +99,7 @@ class PythonApi:
                 new.model.source,
                 "the class is imported from elsewhere now",
             )
-        old_fields = {f.wire_name: f for f in old.fields}
-        known = {f.wire_name for f in old.fields}
-        for field in new.fields:
-            before = old_fields.get(field.wire_name)
-            if before is None:
-                if field.required and field.wire_name not in known:
-                    self._emit(
-                        changes,
-                        "python.required-argument-added",
-                        new.model,
-                        field.name,
-                        None,
-                        field.annotation,
-                        field.field.source,
-                        "the constructor takes a new required argument",
-                    )
-                continue
-            if before.name != field.name:
-                self._emit(
-                    changes,
-                    "python.attribute-renamed",
-                    new.model,
-                    field.name,
-                    before.name,
-                    field.name,
-                    field.field.source,
-                    "the attribute has a new name",
-                )
-            if before.annotation != field.annotation:
-                self._emit(
-                    changes,
-                    "python.annotation-changed",
-                    new.model,
-                    field.name,
-                    before.annotation,
-                    field.annotation,
-                    field.field.source,
-                    "the annotation changed",
-                )
-            elif field.required and not before.required:
-                self._emit(
-                    changes,
-                    "python.required-argument-added",
-                    new.model,
-                    field.name,
-                    None,
-                    field.annotation,
-                    field.field.source,
-                    "the argument is required now",
-                )
+        self._attributes(old, new, changes)
         names = {m.name for m in new.members}
         for member in old.members:
             if member.name not in names:
@@ -162,6 +113,90 @@ class PythonApi:
                     old.model.source,
                     "the enum member is gone",
                 )
+
+    def _attributes(self, old: PyModel, new: PyModel, changes: Changes) -> None:
+        """Attributes paired by wire name, then (for renamed fields) by annotation and description."""
+        old_by = {f.wire_name: f for f in old.fields}
+        new_by = {f.wire_name: f for f in new.fields}
+        gone = [f for f in old.fields if f.wire_name not in new_by]
+        pairs = [(old_by[w], f) for w, f in new_by.items() if w in old_by]
+        added: list[PyField] = []
+        for field in new.fields:
+            if field.wire_name in old_by:
+                continue
+            twin = next(
+                (
+                    g
+                    for g in gone
+                    if (g.annotation, g.description) == (field.annotation, field.description)
+                ),
+                None,
+            )
+            if twin is not None and field.description:
+                gone.remove(twin)
+                pairs.append((twin, field))
+            else:
+                added.append(field)
+        for before in gone:
+            self._emit(
+                changes,
+                "python.attribute-removed",
+                old.model,
+                before.name,
+                before.annotation,
+                None,
+                before.field.source,
+                "the attribute is gone",
+            )
+        for field in added:
+            if field.required:
+                self._emit(
+                    changes,
+                    "python.required-argument-added",
+                    new.model,
+                    field.name,
+                    None,
+                    field.annotation,
+                    field.field.source,
+                    "the constructor takes a new required argument",
+                )
+        for before, field in pairs:
+            self._attribute(new.model, before, field, changes)
+
+    def _attribute(self, model: Model, before: PyField, field: PyField, changes: Changes) -> None:
+        if before.name != field.name:
+            self._emit(
+                changes,
+                "python.attribute-renamed",
+                model,
+                field.name,
+                before.name,
+                field.name,
+                field.field.source,
+                "the attribute has a new name",
+            )
+        if before.annotation != field.annotation:
+            self._emit(
+                changes,
+                "python.annotation-changed",
+                model,
+                field.name,
+                before.annotation,
+                field.annotation,
+                field.field.source,
+                "the annotation changed",
+            )
+        elif field.required and not before.required:
+            self._emit(
+                changes,
+                "python.required-argument-added",
+                model,
+                field.name,
+                None,
+                field.annotation,
+                field.field.source,
+                "the argument is required now",
+            )
 
     def _path(self, py: PyModel) -> str:
         return f"{self.package}.{py.dotted}.{py.class_name}"

@@ -118,6 +118,7 @@ _RULES = (
         "python.class-renamed", "python", _B, _B, "a generated class has a new name (same content)"
     ),
     Rule("python.import-moved", "python", _B, _B, "a generated class moved to another module"),
+    Rule("python.attribute-removed", "python", _B, _B, "a generated attribute is gone"),
     Rule(
         "python.attribute-renamed",
         "python",

@@ -68,6 +68,8 @@ class WireWalk:
         self.visited: set[tuple[ModelKey, ModelKey, Direction, str | None]] = set()
         #: Every (old, new) pair of models the walks compared.
         self.paired: set[tuple[ModelKey, ModelKey]] = set()
+        self.paired_old: set[ModelKey] = set()
+        self.paired_new: set[ModelKey] = set()
 
     def emit(
         self, rule: str, where: Where, old: object, new: object, message: str, on_old: bool = False
@@ -189,6 +191,8 @@ class WireWalk:
 
     def models(self, old: Model, new: Model, where: Where) -> None:
         self.paired.add((old.key, new.key))
+        self.paired_old.add(old.key)
+        self.paired_new.add(new.key)
         mark = (old.key, new.key, where.direction, where.operation)
         if mark in self.visited:
             return
@@ -197,10 +201,6 @@ class WireWalk:
         if old.kind != new.kind:
             if "enum" in (old.kind, new.kind):
                 self.scalars(Ref(old.key), old, Ref(new.key), new, where)
-            elif "union" in (old.kind, new.kind):
-                self.unions(
-                    _members(self.old, Ref(old.key)), _members(self.new, Ref(new.key)), where
-                )
             else:
                 self.emit(
                     "model-kind-changed", here, old.kind, new.kind, "the kind of model changed"
