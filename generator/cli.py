@@ -153,7 +153,9 @@ def _parser() -> argparse.ArgumentParser:
         "and in the generated Python API. Exit codes: 0 nothing reaches --fail-on, 1 a change does, "
         "2 unreadable input. Rules and the JSON shape: docs/diff.md.",
     )
-    diff.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="docs (with --against) or OLD NEW")
+    diff.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="docs (with --against) or OLD NEW"
+    )
     diff.add_argument("--dialect", choices=DIALECT_CHOICES, help="the SDK dialect of the docs")
     diff.add_argument("-v", "--verbose", action="store_true", help="also list info changes")
     diff.add_argument("--config", type=Path, metavar="FILE", help="the pyproject.toml to read")

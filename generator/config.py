@@ -176,7 +176,11 @@ def load_config(
             "wire_name_overrides",
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
-        (isinstance(merged["diff"], dict), "diff", "`diff` must be a table ([tool.docmodels.diff])"),
+        (
+            isinstance(merged["diff"], dict),
+            "diff",
+            "`diff` must be a table ([tool.docmodels.diff])",
+        ),
     ]
     for ok, key, message in checks:
         if not ok:
