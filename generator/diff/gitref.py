@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import posixpath
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.reader.document import DocRef
+from generator.diff.errors import problem
 
-#: Doc names the reader skips (it reads operation pages apart).
-_SKIPPED = {"readme.md", "changelog.md", "license.md", "contributing.md"}
+#: How far above a docs folder its SDK's `sdks/` folder of operation pages may be (`docs/models` ->
+#: `docs/sdks`; `docs/pkg/models` -> `docs/sdks`).
+_SDKS_UP = 3
 
 
 class GitError(Exception):
@@ -101,34 +101,12 @@ class Repository:
         return found
 
 
-def doc_refs(
-    repo: Repository, files: list[tuple[str, str]], root: Path, cwd: Path
-) -> list[tuple[DocRef, str]]:
-    """The docs below `root` among the files, placed as the reader places the same files on disk."""
-    below = repo.below(root)
-    prefix = "" if below == "." else below + "/"
-    shown = _display(root, cwd)
-    found: list[tuple[DocRef, str]] = []
-    for path, blob in files:
-        if not path.startswith(prefix):
-            continue
-        rel = path[len(prefix) :]
-        parts = rel.split("/")
-        if any(p.startswith((".", "_")) for p in parts) or not rel.endswith(".md"):
-            continue
-        if parts[-1].lower() in _SKIPPED:
-            continue
-        display = rel if shown == "." else posixpath.join(shown, rel)
-        found.append((DocRef(display, rel, shown), blob))
-    return sorted(found, key=lambda item: (item[0].rel, item[0].display))
-
-
 def display(repo: Repository, path: str, cwd: Path) -> str:
     """A path below the repository's top as the user would type it from `cwd`."""
-    return _display(repo.top / path, cwd)
+    return display_path(repo.top / path, cwd)
 
 
-def _display(path: Path, cwd: Path) -> str:
+def display_path(path: Path, cwd: Path) -> str:
     absolute = Path(os.path.abspath(path))
     try:
         return absolute.relative_to(cwd).as_posix()
@@ -145,3 +123,40 @@ def _git(cwd: Path, *args: str, code: str) -> bytes:
         message = result.stderr.decode(errors="replace").strip() or f"git {args[0]} failed"
         raise GitError(code, message)
     return result.stdout
+
+
+def sdks_folders(roots: list[Path]) -> list[Path]:
+    """The `sdks/` folders beside or above the docs folders, where operation pages are."""
+    found: list[Path] = []
+    for root in roots:
+        folder = root if root.is_dir() else root.parent
+        for candidate in (folder, *list(folder.parents)[: _SDKS_UP - 1]):
+            sdks = candidate / "sdks"
+            if sdks not in found and sdks != folder:
+                found.append(sdks)
+    return found
+
+
+def open_ref(ref: str, paths: list[Path]) -> tuple[Repository, str]:
+    """The repository around the docs, and the commit `ref` names there."""
+    folder = next((p if p.is_dir() else p.parent for p in paths if p.exists()), Path.cwd())
+    try:
+        repo = Repository.around(folder)
+        return repo, repo.commit(ref)
+    except GitError as exc:
+        raise problem(exc.code, folder.as_posix(), str(exc)) from exc
+
+
+def unchanged_since(ref: str, paths: list[Path]) -> bool:
+    """Whether the docs and operation pages below `paths` are byte for byte what they are at `ref`."""
+    repo, commit = open_ref(ref, paths)
+    # Folders that exist on one side only count too: git compares what each side has below them.
+    watched = [p for p in [*paths, *sdks_folders(paths)] if within(repo, p)]
+    try:
+        return len(watched) > 0 and repo.unchanged(commit, watched)
+    except GitError:
+        return False
+
+
+def within(repo: Repository, path: Path) -> bool:
+    return not repo.below(path).startswith("..")

@@ -4,11 +4,23 @@ Names come from the same view the templates render (`python_package`), for the c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.diff.change import Change, Changes
 from generator.diff.rules import RULES
-from generator.ir import Model, ModelKey, Span, Spec
+from generator.ir import (
+    ArrayOf,
+    MapOf,
+    Model,
+    ModelKey,
+    Primitive,
+    Ref,
+    Span,
+    Spec,
+    TypeExpr,
+    UnionOf,
+    walk_type,
+)
 from generator.ir_json import type_json
 from generator.render.python_view import PyField, PyModel, PyStyle, python_package
 
@@ -27,8 +39,8 @@ class PythonApi:
         changes: Changes,
         paired: set[tuple[ModelKey, ModelKey]] | None = None,
     ) -> None:
-        before = python_package(old, self.style).models
-        after = python_package(new, self.style).models
+        before = python_package(_closed(old), self.style).models
+        after = python_package(_closed(new), self.style).models
         gone = [k for k in before if k not in after]
         added = {k: after[k] for k in after if k not in before}
         for key in gone:
@@ -238,3 +250,41 @@ def _shape(model: Model) -> tuple[object, ...]:
         tuple((v.name, v.value) for v in model.values),
         tuple(repr(type_json(m)) for m in model.members),
     )
+
+
+def _closed(spec: Spec) -> Spec:
+    """The spec with every reference to a model it lacks (a broken link) read as `Any`, as `gen` would
+    after its warning: the Python view needs every reference to lead somewhere."""
+    known = spec.by_key.keys()
+
+    def fix(expr: TypeExpr) -> TypeExpr:
+        if isinstance(expr, Ref):
+            return expr if expr.key in known else Primitive("any")
+        if isinstance(expr, ArrayOf):
+            return ArrayOf(fix(expr.item))
+        if isinstance(expr, MapOf):
+            return MapOf(fix(expr.value))
+        if isinstance(expr, UnionOf):
+            return UnionOf(tuple(fix(m) for m in expr.members))
+        return expr
+
+    def broken(model: Model) -> bool:
+        return any(
+            isinstance(node, Ref) and node.key not in known
+            for expr in (*(f.type for f in model.fields), *model.members)
+            for node in walk_type(expr)
+        )
+
+    if not any(broken(model) for model in spec.models):
+        return spec
+    models = tuple(
+        replace(
+            model,
+            fields=tuple(replace(f, type=fix(f.type)) for f in model.fields),
+            members=tuple(fix(m) for m in model.members),
+        )
+        if broken(model)
+        else model
+        for model in spec.models
+    )
+    return Spec(models, spec.diagnostics)

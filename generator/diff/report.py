@@ -25,6 +25,8 @@ class Report:
     new: str
     changes: tuple[Change, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: Errors of docs on one side only: the comparison of those docs cannot be trusted (exit 2).
+    new_errors: tuple[Diagnostic, ...] = ()
 
     def count(self, severity: str) -> int:
         return sum(1 for c in self.changes if c.severity == severity)

@@ -55,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config, table: Any) -> int:
-    from generator.diff.sources import Unreadable
+    from generator.diff.errors import Unreadable
     from generator.report import print_diagnostics
 
     stream = sys.stdout
@@ -75,13 +75,12 @@ def run(args: argparse.Namespace, config: Config, table: Any) -> int:
     except Unreadable as exc:
         print_diagnostics([exc.diagnostic], "text", sys.stderr)
         return EXIT_UNREADABLE
-    errors = [d for d in report.diagnostics if d.severity == "error"]
     print_diagnostics(list(report.diagnostics), "text", sys.stderr, args.verbose)
     write(report, args.format, stream, args.verbose)
-    if errors:
+    if report.new_errors:
         print(
-            f"docmodels diff: {len(errors)} doc error(s): a doc that cannot be read is missing from its side, "
-            "so the comparison may be incomplete",
+            f"docmodels diff: {len(report.new_errors)} doc error(s) on one side only: a doc that cannot "
+            "be read is missing from that side, so its comparison cannot be trusted",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -89,14 +88,17 @@ def run(args: argparse.Namespace, config: Config, table: Any) -> int:
 
 
 def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -> Report:
-    from generator.diff.sources import load_folders, load_path, load_ref, problem, unchanged_since
+    from generator.diff.errors import problem
+    from generator.diff.gitref import unchanged_since
 
     new_openapi = config.openapi
     old_openapi = Path(args.old_openapi).resolve() if args.old_openapi else new_openapi
     if args.against is not None:
         paths = list(config.docs)
-        if unchanged_since(args.against, paths):
+        if old_openapi == new_openapi and unchanged_since(args.against, paths):
             return Report(args.against, "the working tree", ())
+        from generator.diff.sources import load_folders, load_ref
+
         old = load_ref(args.against, paths, config, old_openapi)
         new = load_folders(paths, config, new_openapi)
         labels = (args.against, "the working tree")
@@ -108,6 +110,8 @@ def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -
                 "give two sides (docmodels diff OLD NEW: folders or `docmodels ir` JSON files) "
                 "or --against REF",
             )
+        from generator.diff.sources import load_path
+
         old_path, new_path = (Path(p) for p in args.paths)
         for path in (old_path, new_path):
             if not path.exists():
@@ -115,19 +119,28 @@ def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -
         old = load_path(old_path, config, old_openapi)
         new = load_path(new_path, config, new_openapi)
         labels = (old_path.as_posix(), new_path.as_posix())
-    return _report(labels, old, new, config, settings)
+    return _report(labels, old, new, config, settings, args.verbose)
 
 
 def _report(
-    labels: tuple[str, str], old: Loaded, new: Loaded, config: Config, settings: DiffSettings
+    labels: tuple[str, str],
+    old: Loaded,
+    new: Loaded,
+    config: Config,
+    settings: DiffSettings,
+    verbose: bool = False,
 ) -> Report:
     from generator.diff.compare import compare
 
     python = _python_api(config) if "python" in settings.surfaces else None
     changes = [settings.apply(c) for c in compare(old.side, new.side, python)]
     kept = tuple(c for c in changes if c.surface in settings.surfaces)
-    diagnostics = tuple(sorted(set(old.diagnostics) | set(new.diagnostics)))
-    return Report(labels[0], labels[1], kept, diagnostics)
+    both = set(old.diagnostics) & set(new.diagnostics)
+    # What both sides report is the docs' own business (`docmodels ir`, `lint`); -v lists it too.
+    shown = sorted(set(old.diagnostics) ^ set(new.diagnostics))
+    new_errors = tuple(d for d in shown if d.severity == "error")
+    kept_both = tuple(sorted(both)) if verbose else ()
+    return Report(labels[0], labels[1], kept, (*shown, *kept_both), new_errors)
 
 
 def _python_api(config: Config) -> PythonApi | None:

@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.config import Config
 from generator.diff.compare import Side
-from generator.diff.gitref import GitError, Repository, display, doc_refs
+from generator.diff.errors import problem
+from generator.diff.gitref import (
+    Repository,
+    display,
+    display_path,
+    open_ref,
+    sdks_folders,
+    within,
+)
 from generator.diff.ir_load import IRFormatError, spec_from_json
 from generator.diff.operations import is_operation_page, read_operations
 from generator.diff.rules import Direction
-from generator.ir import Diagnostic, ModelKey, Span, Spec
+from generator.ir import Diagnostic, ModelKey, Spec
+from generator.reader.document import DocRef
 
-#: How far above a docs folder its SDK's `sdks/` folder of operation pages may be (`docs/models` ->
-#: `docs/sdks`; `docs/pkg/models` -> `docs/sdks`).
-_SDKS_UP = 3
-
-
-class Unreadable(Exception):
-    """A side cannot be read at all (DM800-DM809)."""
-
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.render())
-        self.diagnostic = diagnostic
+#: Doc names the reader skips (it reads operation pages apart).
+_SKIPPED = {"readme.md", "changelog.md", "license.md", "contributing.md"}
 
 
 @dataclass(frozen=True)
@@ -32,22 +33,6 @@ class Loaded:
     side: Side
     #: The readers' diagnostics for this side (a doc with errors is missing from it).
     diagnostics: tuple[Diagnostic, ...]
-
-
-def problem(code: str, where: str, message: str) -> Unreadable:
-    return Unreadable(Diagnostic(Span(where, 1), "error", code, message))
-
-
-def sdks_folders(roots: list[Path]) -> list[Path]:
-    """The `sdks/` folders beside or above the docs folders, where operation pages are."""
-    found: list[Path] = []
-    for root in roots:
-        folder = root if root.is_dir() else root.parent
-        for candidate in (folder, *list(folder.parents)[: _SDKS_UP - 1]):
-            sdks = candidate / "sdks"
-            if sdks not in found and sdks != folder:
-                found.append(sdks)
-    return found
 
 
 def load_folders(paths: list[Path], config: Config, openapi: Path | None) -> Loaded:
@@ -96,10 +81,10 @@ def load_ref(ref: str, paths: list[Path], config: Config, openapi: Path | None) 
 
     repo, commit = open_ref(ref, paths)
     cwd = Path.cwd().resolve()
-    inside = [p for p in paths if _within(repo, p)]
+    inside = [p for p in paths if within(repo, p)]
     files = repo.files(commit, [repo.below(p) for p in inside])
     docs = [item for root in inside for item in doc_refs(repo, files, root, cwd)]
-    sdks = [s for s in sdks_folders(inside) if _within(repo, s)]
+    sdks = [s for s in sdks_folders(inside) if within(repo, s)]
     page_files = repo.files(commit, [repo.below(s) for s in sdks])
     page_files = [(path, blob) for path, blob in page_files if is_operation_page(path)]
     blobs = repo.blobs([blob for _, blob in docs] + [blob for _, blob in page_files])
@@ -109,26 +94,6 @@ def load_ref(ref: str, paths: list[Path], config: Config, openapi: Path | None) 
         for path, blob in page_files
     ]
     return _side(spec, pages, config, openapi)
-
-
-def open_ref(ref: str, paths: list[Path]) -> tuple[Repository, str]:
-    """The repository around the docs, and the commit `ref` names there."""
-    folder = next((p if p.is_dir() else p.parent for p in paths if p.exists()), Path.cwd())
-    try:
-        repo = Repository.around(folder)
-        return repo, repo.commit(ref)
-    except GitError as exc:
-        raise problem(exc.code, folder.as_posix(), str(exc)) from exc
-
-
-def unchanged_since(ref: str, paths: list[Path]) -> bool:
-    """Whether the docs and operation pages below `paths` are byte for byte what they are at `ref`."""
-    repo, commit = open_ref(ref, paths)
-    watched = [p for p in [*paths, *sdks_folders(paths)] if _within(repo, p) and p.exists()]
-    try:
-        return len(watched) > 0 and repo.unchanged(commit, watched)
-    except GitError:
-        return False
 
 
 def _side(spec: Spec, pages: list[tuple[str, str]], config: Config, openapi: Path | None) -> Loaded:
@@ -146,8 +111,26 @@ def _openapi_directions(spec: Spec, openapi: Path) -> tuple[tuple[ModelKey, Dire
     return directions(spec, openapi)
 
 
-def _within(repo: Repository, path: Path) -> bool:
-    return not repo.below(path).startswith("..")
+def doc_refs(
+    repo: Repository, files: list[tuple[str, str]], root: Path, cwd: Path
+) -> list[tuple[DocRef, str]]:
+    """The docs below `root` among the files, placed as the reader places the same files on disk."""
+    below = repo.below(root)
+    prefix = "" if below == "." else below + "/"
+    shown = display_path(root, cwd)
+    found: list[tuple[DocRef, str]] = []
+    for path, blob in files:
+        if not path.startswith(prefix):
+            continue
+        rel = path[len(prefix) :]
+        parts = rel.split("/")
+        if any(p.startswith((".", "_")) for p in parts) or not rel.endswith(".md"):
+            continue
+        if parts[-1].lower() in _SKIPPED:
+            continue
+        display = rel if shown == "." else posixpath.join(shown, rel)
+        found.append((DocRef(display, rel, shown), blob))
+    return sorted(found, key=lambda item: (item[0].rel, item[0].display))
 
 
 def _shown(path: Path, cwd: Path) -> str:

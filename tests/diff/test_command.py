@@ -212,3 +212,22 @@ def test_surface_filter(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     changes = json.loads(capsys.readouterr().out)["changes"]
     assert changes and {c["surface"] for c in changes} == {"python"}
     assert "python.attribute-removed" in {c["rule"] for c in changes}
+
+
+def test_errors_on_both_sides_are_the_docs_business(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = model("Team", [("lead", link("Nobody"), True, "Lead."), ("id", "*str*", True, "Id.")])
+    (repo / "docs/models/team.md").write_text(broken)
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "team")
+    (repo / "docs/models/team.md").write_text(
+        broken.replace("| `id` | *str* |", "| `id` | *int* |")
+    )
+    assert main(["diff", "--against", "HEAD"]) == 1  # a broken link on both sides: still compared
+    captured = capsys.readouterr()
+    assert "breaking[type-changed] Team.id" in captured.out
+    assert "DM200" not in captured.err
+    (repo / "docs/models/user.md").write_text("# 1User\n")  # an error on the new side only
+    assert main(["diff", "--against", "HEAD"]) == 2
+    assert "error[DM102]" in capsys.readouterr().err
