@@ -25,6 +25,12 @@ _OPERATION = re.compile(r"^\* `(?:\w+\.)?([\w.]+)\(\)`:")
 _CHANGE_LIST = re.compile(r"\*\*(Added|Changed|Removed|Deleted)\*\*")
 
 
+def _same(operation: str) -> str:
+    """An operation's name as both spell it: the change lists write `delete_web3wallet` where the page
+    (and the SDK) says `delete_web3_wallet`."""
+    return operation.replace("_", "").lower()
+
+
 @dataclass(frozen=True)
 class Judged:
     """What the generator's change list says of a commit (None: the message has no change list)."""
@@ -50,7 +56,7 @@ def judge(message: str) -> Judged:
         elif not line.startswith((" ", "\t")):
             current = None
         if current and "Breaking" in line:
-            breaking.add(current)
+            breaking.add(_same(current))
     return Judged(True, frozenset(breaking))
 
 
@@ -96,7 +102,7 @@ def ours(repo: Path, commit: str, config: Path) -> Ours:
     python = sum(1 for c in data["changes"] if c["breaking"] and c["surface"] == "python")
     return Ours(
         bool(wire),
-        frozenset(op for c in wire for op in c["operations"]),
+        frozenset(_same(op) for c in wire for op in c["operations"]),
         python,
         rules,
         result.returncode,
