@@ -8,7 +8,7 @@ from generator.diff.change import Change, Changes, Operation, Parameter
 from generator.diff.python_api import PythonApi
 from generator.diff.rules import Direction
 from generator.diff.wire import Where, WireWalk, pair_members, show
-from generator.ir import Field, Model, ModelKey, Spec, TypeExpr
+from generator.ir import Field, Model, ModelKey, Ref, Spec, TypeExpr
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,25 @@ def _operations(old: Side, new: Side, walk: WireWalk) -> None:
 
 
 def _request(before: Operation, after: Operation, where: Where, walk: WireWalk) -> None:
-    if before.keyword_style != after.keyword_style and (before.request or after.request):
+    if before.request is not None and after.request is not None:
+        walk.types(before.request, after.request, where)
+        return
+    if (before.keyword_style and after.request is not None) or (
+        after.keyword_style and before.request is not None
+    ):
         old = "keyword parameters" if before.keyword_style else "request="
         new = "keyword parameters" if after.keyword_style else "request="
         walk.emit("request-style-changed", where, old, new, "the method is called differently now")
         return
-    if before.request is not None and after.request is not None:
-        walk.types(before.request, after.request, where)
-        return
-    walk.fields(_fields(before.parameters), _fields(after.parameters), where)
+    # One side takes nothing: what the other sends is all added (or all gone).
+    walk.fields(_sent(walk.old, before), _sent(walk.new, after), where)
+
+
+def _sent(spec: Spec, operation: Operation) -> tuple[Field, ...]:
+    if operation.request is None:
+        return _fields(operation.parameters)
+    model = spec.by_key.get(operation.request.key) if isinstance(operation.request, Ref) else None
+    return model.fields if model is not None else ()
 
 
 def _fields(parameters: tuple[Parameter, ...]) -> tuple[Field, ...]:

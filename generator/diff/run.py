@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,7 +57,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config, table: Any) -> int:
     from generator.diff.errors import Unreadable
-    from generator.report import print_diagnostics
 
     stream = sys.stdout
     try:
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, config: Config, table: Any) -> int:
     except SettingsError as exc:
         where = config.source.name if config.source else "pyproject.toml"
         problem = Diagnostic(Span(where, 1), "error", "DM804", str(exc))
-        print_diagnostics([problem], "text", sys.stderr)
+        _print([problem], verbose=True)
         return EXIT_UNREADABLE
     if args.fail_on:
         settings = replace(settings, fail_on=args.fail_on)
@@ -73,9 +73,9 @@ def run(args: argparse.Namespace, config: Config, table: Any) -> int:
     try:
         report = _compare(args, config, settings)
     except Unreadable as exc:
-        print_diagnostics([exc.diagnostic], "text", sys.stderr)
+        _print([exc.diagnostic], verbose=True)
         return EXIT_UNREADABLE
-    print_diagnostics(list(report.diagnostics), "text", sys.stderr, args.verbose)
+    _print(report.diagnostics, args.verbose)
     write(report, args.format, stream, args.verbose)
     if report.new_errors:
         print(
@@ -85,6 +85,13 @@ def run(args: argparse.Namespace, config: Config, table: Any) -> int:
         )
         return EXIT_UNREADABLE
     return EXIT_FOUND if report.reaches(settings.fail_on) else EXIT_OK
+
+
+def _print(diagnostics: Sequence[Diagnostic], verbose: bool) -> None:
+    """The docs' problems on stderr (info only when verbose); nothing is ever written by diff."""
+    for diagnostic in diagnostics:
+        if verbose or diagnostic.severity != "info":
+            print(diagnostic.render(), file=sys.stderr)
 
 
 def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -> Report:

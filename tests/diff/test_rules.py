@@ -111,6 +111,23 @@ CASES = [
         _users(Op("get", request="GetUserRequest", response="User")),
     ),
     Case(
+        "required-field-added",
+        {
+            **_MODELS,
+            "CreateUserRequest": model("CreateUserRequest", [("email", "*str*", True, "Email.")]),
+        },
+        {
+            **_MODELS,
+            "CreateUserRequest": model("CreateUserRequest", [("email", "*str*", True, "Email.")]),
+        },
+        "users.create()",
+        "email",
+        "request",
+        "breaking",
+        _users(Op("create", response="User")),
+        _users(Op("create", request="CreateUserRequest", response="User")),
+    ),
+    Case(
         "error-added",
         _MODELS,
         {**_MODELS, **NOT_FOUND},
