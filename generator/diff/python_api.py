@@ -43,13 +43,37 @@ class PythonApi:
         after = python_package(_closed(new), self.style).models
         gone = [k for k in before if k not in after]
         added = {k: after[k] for k in after if k not in before}
+        # Pairs the wire walk made by content, where both names are new to their side: renames.
+        took = {
+            o: n for o, n in sorted(paired or ()) if o in before and o not in after and n in added
+        }
         for key in gone:
-            self._gone(before[key], added, changes)
+            self._gone(before[key], added, changes, took.get(key))
         for key, py in before.items():
             if key in after:
                 self._same_model(py, after[key], changes)
 
-    def _gone(self, old: PyModel, added: dict[ModelKey, PyModel], changes: Changes) -> None:
+    def _gone(
+        self,
+        old: PyModel,
+        added: dict[ModelKey, PyModel],
+        changes: Changes,
+        successor: ModelKey | None = None,
+    ) -> None:
+        if successor is not None and successor in added and successor.name != old.model.key.name:
+            new = added.pop(successor)
+            self._emit(
+                changes,
+                "python.class-renamed",
+                old.model,
+                None,
+                self._path(old),
+                self._path(new),
+                new.model.source,
+                "the class has a new name: the model in its place is this one",
+            )
+            self._same_model(old, new, changes, imports=False)
+            return
         moved = next((p for k, p in added.items() if k.name == old.model.key.name), None)
         if moved is not None:
             del added[moved.model.key]
