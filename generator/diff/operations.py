@@ -174,12 +174,14 @@ def _request(
         return None, ()
     parameters: list[Parameter] = []
     for row in table.rows:
-        named = cells.name_cell(row.cells[at["parameter"]])
+        # PHP writes parameters as variables (`$request`).
+        named = cells.name_cell(row.cells[at["parameter"]].strip().strip("`").lstrip("$"))
         if named is None:
             continue
         name = named.name
         cell = row.cells[at["type"]]
-        if name in _PLUMBING or "/utils/" in cell:
+        # The SDK's own plumbing: retry settings, server overrides, Go's context, external types.
+        if name in _PLUMBING or "/utils/" in cell or "](http" in cell:
             continue
         expr, optional, nullable = _parse(cell, dialect)
         marker = cells.required_marker(row.cells[at["required"]]) if "required" in at else None

@@ -231,3 +231,63 @@ def test_errors_on_both_sides_are_the_docs_business(
     (repo / "docs/models/user.md").write_text("# 1User\n")  # an error on the new side only
     assert main(["diff", "--against", "HEAD"]) == 2
     assert "error[DM102]" in capsys.readouterr().err
+
+
+PHP_USER = """# User
+
+## Fields
+
+| Field | Type | Required | Description |
+| --- | --- | --- | --- |
+| `id` | *string* | :heavy_check_mark: | The id. |
+{extra}"""
+PHP_PAGE = """# Users
+
+## get
+
+### Example Usage
+
+```php
+$response = $sdk->users->get(userId: 'usr_1');
+```
+
+### Parameters
+
+| Parameter | Type | Required | Description |
+| --- | --- | --- | --- |
+| `$userId` | *string* | :heavy_check_mark: | The id. |
+
+### Response
+
+**[?Components\\User](../../Models/Components/User.md)**
+
+### Errors
+
+| Error Type | Status Code | Content Type |
+| --- | --- | --- |
+| Errors\\ClerkErrors | 400 | application/json |
+"""
+
+
+def test_php_operation_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sides = {}
+    for side, extra in (
+        ("old", "| `email` | *string* | :heavy_check_mark: | Email. |\n"),
+        ("new", ""),
+    ):
+        models = tmp_path / side / "docs/Models/Components"
+        models.mkdir(parents=True)
+        (models / "User.md").write_text(PHP_USER.format(extra=extra))
+        (tmp_path / side / "docs/sdks/users").mkdir(parents=True)
+        # The new version takes the id as an integer.
+        text = PHP_PAGE if side == "old" else PHP_PAGE.replace("| *string* |", "| *int* |")
+        (tmp_path / side / "docs/sdks/users/README.md").write_text(text)
+        sides[side] = str(tmp_path / side / "docs/Models")
+    args = ["diff", sides["old"], sides["new"], "--dialect", "php", "--format", "json"]
+    assert main([*args, "--surface", "wire"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["breaking_operations"] == ["users.get"]
+    assert [(c["rule"], c["field"], c["direction"]) for c in data["changes"]] == [
+        ("field-removed", "email", "response"),
+        ("type-changed", "userId", "request"),
+    ]
