@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from generator import __version__
 from generator.config import (
     DIALECT_CHOICES,
     OUTPUT_GROUPS,
+    PATH_KEYS,
     WIRE_NAME_POLICIES,
     Config,
     ConfigError,
@@ -34,8 +36,9 @@ section, as SDK generators such as Speakeasy write them) into typed Python model
 and keep them in sync.
 
 Settings come from [tool.docmodels] in the nearest pyproject.toml; every option below overrides its key.
-Exit codes: 0 success, 1 drift found by `check`, 2 invalid input (every problem is listed as
-path:line:col: error[CODE]: message, and nothing is written)."""
+Exit codes: 0 success; 1 drift found by `check` (or files changed, with --exit-nonzero-on-change);
+2 invalid input or a refused run (every problem is listed as path:line:col: error[CODE]: message,
+and nothing is written); 3 an internal error (a docmodels bug: please report it)."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
         help="keep running: regenerate whenever a doc, pyproject.toml or a template changes (Ctrl-C stops)",
     )
     gen.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove the files docmodels wrote before even when this run reads other doc folders "
+        "than the ones that made them, or removes more than half of them (refused otherwise)",
+    )
+    gen.add_argument(
         "--exit-nonzero-on-change",
         action="store_true",
         help="exit 1 when a file was written or removed (for pre-commit, which sees only changed tracked files)",
@@ -173,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in doc_commands.COMMANDS:
         return doc_commands.run(args)
     try:
-        config = load_config(_overrides(args), args.config)
+        config = load_config(_overrides(args), args.config, check_paths=_PATHS_USED[args.command])
     except ConfigError as exc:
         from generator.report import print_diagnostics
 
@@ -198,7 +207,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fastpath.run(
                 config,
                 command,
-                lambda: _gen(config, args.format, args.exit_nonzero_on_change, args.verbose),
+                lambda: _gen(
+                    config,
+                    args.format,
+                    args.exit_nonzero_on_change,
+                    args.verbose,
+                    _Removing(args.prune, not args.paths),
+                ),
             )
         return fastpath.run(
             config,
@@ -218,6 +233,16 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+#: The path settings each command reads, checked before it runs.
+# diff: its PATHs are the sides (folders or IR JSON files) and may be gone from the working tree.
+_PATHS_USED = {
+    "gen": PATH_KEYS,
+    "check": PATH_KEYS,
+    "ir": ("docs", "openapi"),
+    "diff": ("openapi",),
+}
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -259,7 +284,7 @@ def _watch(args: argparse.Namespace) -> int:
 
     def current() -> Config | None:
         try:
-            return load_config(_overrides(args), args.config)
+            return load_config(_overrides(args), args.config, check_paths=PATH_KEYS)
         except ConfigError as exc:
             print_diagnostics(exc.diagnostics, "text", sys.stderr)
             return None
@@ -276,7 +301,9 @@ def _watch(args: argparse.Namespace) -> int:
     def run() -> None:
         config = current()
         if config is not None:
-            _gen(config, args.format, verbose=args.verbose)
+            _gen(
+                config, args.format, verbose=args.verbose, removing=_Removing(False, not args.paths)
+            )
         sys.stdout.flush()
 
     def stop(signum: int, frame: object) -> None:
@@ -291,13 +318,29 @@ def _watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> Ran:
+@dataclass(frozen=True)
+class _Removing:
+    """What a gen may remove: `prune` lifts the guards; `configured`: the run reads the configured docs."""
+
+    prune: bool = False
+    configured: bool = True
+
+
+def _gen(
+    config: Config,
+    fmt: Format,
+    fail_on_change: bool = False,
+    verbose: bool = False,
+    removing: _Removing = _Removing(),
+) -> Ran:
     from generator.ir import Diagnostic, Span
     from generator.pipeline import build
     from generator.reader import Stamps, changed_docs
     from generator.report import print_diagnostics
     from generator.sync.disk import OutputError, apply, compare
     from generator.sync.fastpath import Ran
+    from generator.sync.guard import Removal, refusals
+    from generator.sync.plan import read_doc_record, read_manifest
 
     stamps: Stamps = {}
     built = build(config, stamps)
@@ -306,18 +349,29 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
         print_diagnostics(built.diagnostics, fmt, stream, verbose)
         return Ran(EXIT_ERROR)
     drift = compare(built.plan, config.out)
-    if drift.blocked:
-        blocked = [
-            Diagnostic(
-                Span(f"{_label(config)}/{p}", 1),
-                "error",
-                "DM401",
-                "docmodels did not write this file; "
-                "it will not overwrite it (move it out of the output folder, or delete it)",
-            )
-            for p in drift.blocked
-        ]
-        print_diagnostics([*built.diagnostics, *blocked], fmt, stream, verbose)
+    blocked = [
+        Diagnostic(
+            Span(f"{_label(config)}/{p}", 1),
+            "error",
+            "DM401",
+            "docmodels did not write this file; "
+            "it will not overwrite it (move it out of the output folder, or delete it)",
+        )
+        for p in drift.blocked
+    ]
+    removal = Removal(
+        _label(config),
+        config.out,
+        drift.stale,
+        len(read_manifest(config.out)),
+        read_doc_record(config.out),
+        built.plan.docs,
+        len(built.spec.models),
+        removing.configured,
+    )
+    refused = [*blocked, *refusals(removal, removing.prune)]
+    if refused:
+        print_diagnostics([*built.diagnostics, *refused], fmt, stream, verbose)
         return Ran(EXIT_ERROR)
     print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
     # Faults (a doc replaced during the run, a read-only folder, a full disk, Ctrl-C) leave the old files intact.

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,6 +60,8 @@ class Config:
     openapi: Path | None = None
     wire_names: str = "as-written"
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: Whether `wire_names` was set (in the table or on the command line), even to its default.
+    wire_names_set: bool = False
     #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
     diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
@@ -97,9 +99,18 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
+#: The settings that name paths, in the order their problems are listed.
+PATH_KEYS = ("docs", "out", "templates", "openapi")
+
+
 def load_config(
-    overrides: Mapping[str, Any], config_file: Path | None = None, cwd: Path | None = None
+    overrides: Mapping[str, Any],
+    config_file: Path | None = None,
+    cwd: Path | None = None,
+    check_paths: Collection[str] = (),
 ) -> Config:
+    """The settings of a run; `check_paths` names the path settings (`PATH_KEYS`) that must name usable
+    paths (the folders exist, the output folder is a safe place to write), checked before anything runs."""
     cwd = (cwd or Path.cwd()).resolve()
     pyproject = config_file or find_pyproject(cwd)
     table: dict[str, Any] = {}
@@ -107,17 +118,17 @@ def load_config(
     base = cwd
     display = "pyproject.toml"
     if pyproject is not None:
-        display = _display(pyproject, cwd)
+        display = display_path(pyproject, cwd)
         try:
             text = pyproject.read_text(encoding="utf-8")
             table = tomllib.loads(text).get("tool", {}).get("docmodels", {})
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError([_problem(display, "", "", str(exc))]) from exc
+            raise ConfigError([problem_at(display, "", "", str(exc))]) from exc
         base = pyproject.resolve().parent
         for key in table:
             if key not in DEFAULTS:
                 problems.append(
-                    _problem(
+                    problem_at(
                         display, text, key, f"unknown key `{key}` (known: {', '.join(DEFAULTS)})"
                     )
                 )
@@ -184,11 +195,11 @@ def load_config(
     ]
     for ok, key, message in checks:
         if not ok:
-            problems.append(_problem(display, text, key, message))
+            problems.append(problem_at(display, text, key, message))
     if problems:
         raise ConfigError(problems)
     templates = merged["templates"]
-    return Config(
+    config = Config(
         docs=tuple((where("docs") / d).resolve() for d in docs_list),
         out=(where("out") / merged["out"]).resolve(),
         package=merged["package"],
@@ -200,18 +211,28 @@ def load_config(
         openapi=(where("openapi") / merged["openapi"]).resolve() if merged["openapi"] else None,
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
+        wire_names_set="wire_names" in table or "wire_names" in from_cli,
         diff=dict(merged["diff"]),
     )
+    if check_paths:
+        root = base if pyproject is not None else cwd
+        from generator.config_paths import PathProblems
+
+        found = PathProblems(display, text, from_cli, merged, root)
+        found.check(config, check_paths)
+        if found.problems:
+            raise ConfigError(found.problems)
+    return config
 
 
-def _display(path: Path, cwd: Path) -> str:
+def display_path(path: Path, cwd: Path) -> str:
     try:
         return path.resolve().relative_to(cwd).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _problem(display: str, text: str, key: str, message: str) -> Diagnostic:
+def problem_at(display: str, text: str, key: str, message: str) -> Diagnostic:
     """A DM300 error at the line of `text` where `key` is set (line 1 when it is not)."""
     from generator.ir import Diagnostic, Span  # only on an error: a no-op run never loads the IR
 

@@ -13,7 +13,7 @@ from generator.progress import Progress
 from generator.reader import Stamps, read_docs
 from generator.render.planner import PendingFile, RenderedFile, plan_files
 from generator.render.targets import Target, TargetError, load_target
-from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest
+from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest, doc_record
 from generator.sync.reuse import RenderRecord
 
 
@@ -40,7 +40,7 @@ def build(config: Config, stamps: Stamps | None = None) -> Built:
         texts, rendered, fresh = _render(pending, record)
         texts.update(_formatted(fresh, target, config.out, rendered))
     except TargetError as exc:
-        return _failed(spec, config, "DM301", str(exc))
+        return _failed(spec, config, "DM301", str(exc), exc.where)
     except FormatError as exc:
         return _failed(spec, config, "DM302", str(exc))
     for item in pending:
@@ -49,7 +49,9 @@ def build(config: Config, stamps: Stamps | None = None) -> Built:
         p.path: tuple((o.span, o.fingerprint) for o in p.origins) for p in pending if p.origins
     }
     try:
-        plan = Plan.build(texts, config.fingerprint(), origins, rendered)
+        plan = Plan.build(
+            texts, config.fingerprint(), origins, rendered, doc_record(config.docs, config.out)
+        )
     except UnsafePathError as exc:
         return _failed(spec, config, "DM400", str(exc))
     record.save()
@@ -102,9 +104,23 @@ def _formatted(
     return done
 
 
-def _failed(spec: Spec, config: Config, code: str, message: str) -> Built:
-    problem = Diagnostic(Span(_config_path(config), 1), "error", code, message)
+def _failed(
+    spec: Spec, config: Config, code: str, message: str, where: tuple[str, int] | None = None
+) -> Built:
+    """A run that produced nothing; the problem is at `where` (file, line), else the configuration file."""
+    span = Span(_display(where[0]), where[1]) if where else Span(_config_path(config), 1)
+    if where and message.startswith(f"{where[0]}:{where[1]}: "):
+        message = message[len(f"{where[0]}:{where[1]}: ") :]
+    problem = Diagnostic(span, "error", code, message)
     return Built(spec, None, (*spec.diagnostics, problem))
+
+
+def _display(path: str) -> str:
+    """A path relative to the working directory when it is below it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def _config_path(config: Config) -> str:

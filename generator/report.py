@@ -27,20 +27,39 @@ class CheckResult:
     drift: Drift
     recorded: dict[str, set[str]] = field(default_factory=dict)
 
+    @property
+    def changed(self) -> list[str]:
+        """Files the docs change (the manifest and files edited by hand are told apart)."""
+        return [p for p in self.drift.changed if p != MANIFEST and p not in self.drift.edited]
+
+    @property
+    def edited(self) -> list[str]:
+        return list(self.drift.edited)
+
+    @property
+    def missing(self) -> list[str]:
+        return [p for p in self.drift.missing if p != MANIFEST]
+
+    @property
+    def manifest_changed(self) -> bool:
+        """Whether only docmodels' own record is out of date (another version or settings wrote it)."""
+        return MANIFEST in self.drift.changed or MANIFEST in self.drift.missing
+
     def summary(self) -> str:
         if self.drift.in_sync:
             return f"docmodels check: {self.label} is in sync with the docs ({len(self.drift.unchanged)} files)"
-        changed = len([p for p in self.drift.changed if p != MANIFEST])
         counts = ", ".join(
             f"{n} {what}"
             for n, what in (
-                (changed, "changed"),
-                (len(self.drift.missing), "missing"),
+                (len(self.changed), "changed"),
+                (len(self.edited), "edited by hand"),
+                (len(self.missing), "missing"),
                 (len(self.drift.stale) + len(self.drift.foreign), "extra"),
             )
             if n
         )
-        return f"docmodels check: {self.label} has drifted from the docs ({counts or 'manifest changed'}); {self.fix()}"
+        what = counts or "its manifest is out of date"
+        return f"docmodels check: {self.label} has drifted from the docs ({what}); {self.fix()}"
 
     def fix(self) -> str:
         fix = f"run `{FIX_COMMAND}` to update it"
@@ -50,6 +69,23 @@ class CheckResult:
 
     def diff(self, path: str) -> str:
         return unified_diff(self.label, path, (self.out / path).read_bytes(), self.plan.files[path])
+
+    def first_edited_line(self, path: str) -> int:
+        """The first line of the file on disk that differs from what docmodels wrote (1-based)."""
+        current = (self.out / path).read_bytes().splitlines()
+        wanted = self.plan.files[path].splitlines()
+        for number, (have, want) in enumerate(zip(current, wanted, strict=False), start=1):
+            if have != want:
+                return number
+        # One is the other with lines added at the end (or only line endings differ: then line 1).
+        return min(len(current), len(wanted)) + 1 if len(current) != len(wanted) else 1
+
+
+#: What `check` says of a generated file that someone edited.
+EDITED = (
+    "edited by hand since docmodels wrote it; run `docmodels gen` to regenerate it "
+    "(change the doc or the templates instead)"
+)
 
 
 def print_diagnostics(
@@ -95,9 +131,11 @@ def print_check(result: CheckResult, fmt: Format, stream: TextIO, quiet: bool = 
 def _check_text(result: CheckResult, stream: TextIO, quiet: bool) -> None:
     drift, label = result.drift, result.label
     if not quiet:
-        for path in drift.changed:
+        for path in [*result.changed, *result.edited]:
             stream.write(result.diff(path))
-    for path in drift.missing:
+    for path in result.edited:
+        print(f"edited: {label}/{path}:{result.first_edited_line(path)}: {EDITED}", file=stream)
+    for path in result.missing:
         print(f"missing: {label}/{path}", file=stream)
     for path in drift.stale:
         print(f"extra: {label}/{path} (generated before, no longer produced)", file=stream)
@@ -130,11 +168,21 @@ def _check_json(result: CheckResult) -> dict[str, Any]:
         "output": label,
         "changed": [
             {"path": f"{label}/{p}", "sources": _spans(result, p), "diff": result.diff(p)}
-            for p in drift.changed
+            for p in result.changed
         ],
-        "missing": [{"path": f"{label}/{p}", "sources": _spans(result, p)} for p in drift.missing],
+        "edited": [
+            {
+                "path": f"{label}/{p}",
+                "line": result.first_edited_line(p),
+                "message": EDITED,
+                "diff": result.diff(p),
+            }
+            for p in result.edited
+        ],
+        "missing": [{"path": f"{label}/{p}", "sources": _spans(result, p)} for p in result.missing],
         "extra": [{"path": f"{label}/{p}", "reason": "stale"} for p in drift.stale]
         + [{"path": f"{label}/{p}", "reason": "not written by docmodels"} for p in drift.foreign],
+        "manifest_changed": result.manifest_changed,
         "unchanged": len(drift.unchanged),
         "summary": result.summary(),
         "fix": None if drift.in_sync else FIX_COMMAND,
@@ -144,9 +192,10 @@ def _check_json(result: CheckResult) -> dict[str, Any]:
 def _check_github(result: CheckResult, stream: TextIO) -> None:
     drift, label = result.drift, result.label
     title = "docmodels: generated code is out of date"
-    for path in [*drift.changed, *drift.missing]:
-        if path == MANIFEST:
-            continue
+    for path in result.edited:
+        span = Span(f"{label}/{path}", result.first_edited_line(path))
+        stream.write(_annotation("error", span, "docmodels: edited by hand", EDITED))
+    for path in [*result.changed, *result.missing]:
         state = "differs from" if path in drift.changed else "is missing, though"
         message = f"{label}/{path} {state} what this doc produces. Run `{FIX_COMMAND}` and commit the result."
         for span in causes(result, path) or [Span(f"{label}/{path}", 1)]:
@@ -163,9 +212,9 @@ def _check_github(result: CheckResult, stream: TextIO) -> None:
         stream.write(
             _annotation("error", Span(f"{label}/{path}", 1), "docmodels: extra file", message)
         )
-    if drift.changed:
+    if result.changed or result.edited:
         stream.write("::group::docmodels diff\n")
-        for path in drift.changed:
+        for path in [*result.changed, *result.edited]:
             stream.write(result.diff(path))
         stream.write("::endgroup::\n")
     print(result.summary(), file=stream)

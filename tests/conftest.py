@@ -74,7 +74,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A user project in a temporary folder: a copy of specs/ and a pyproject.toml that points at it."""
     shutil.copytree(SPECS, tmp_path / "specs")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.docmodels]\ndocs = ["specs"]\nout = "generated"\npackage = "example_models"\n',
+        '[tool.docmodels]\ndocs = ["specs"]\nout = "generated"\npackage = "example_models"\n'
+        'wire_names = "as-written"\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)

@@ -126,7 +126,9 @@ def test_ir_of_a_lone_seed_reports_its_missing_links_and_exits_2(
     result = run("ir", "session.md")
     assert result.code == 2
     data = json.loads(result.out)
-    assert [d["code"] for d in data["diagnostics"]] == ["DM200", "DM200", "DM200"]
+    codes = [d["code"] for d in data["diagnostics"]]
+    # No pyproject says how the API spells the PHP SDK's names: one DM722 warning says so.
+    assert sorted(codes) == ["DM200", "DM200", "DM200", "DM722"]
     assert (
         "session.md:8:92: error[DM200]: link to `../../Models/Components/SessionObject.md`"
         in result.err

@@ -48,6 +48,9 @@ def gen(cwd: Path, docs: Path, out: Path) -> subprocess.Popen[bytes]:
         "pkg",
         "--outputs",
         "models,docs",
+        # The trials switch an output folder from the old docs folder to the new one: a run over another
+        # folder removes what the old one made only when told to.
+        "--prune",
     ]
     return subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -23,6 +23,7 @@ from generator.reader.dialects import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.base import split_top_level
 from generator.reader.js_literal import ExampleSyntaxError
 from generator.reader.page import BulletList, Fence, Page, Section, Table, TableRow, Text
+from generator.wire_names import words
 
 _NO_EXAMPLE = object()
 # How SDK docs say that an enum accepts values it does not list (Python prose and Example Usage comments
@@ -89,6 +90,9 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         return None
     if "Fields" in sections:
         fields = _fields(doc, sections["Fields"], dialect, out)
+        shown = _json_example(sections.get("Example Usage"))
+        if shown is not None:
+            fields = wire_names_shown(fields, shown)
         return replace(base, kind="object", fields=fields)
     plain_values = dialect.name == "plain" or ("Enum" in sections and "Values" not in sections)
     if "Enum" in sections:
@@ -265,12 +269,12 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
     for row in rows:
         if _sdk_row(doc, row, name_col, type_col, description_col, raw_http, out):
             continue
-        name = cells.name_cell(row.cells[name_col])
+        name = cells.field_name_cell(row.cells[name_col])
         if name is None:
             out.error(
                 doc.span(row.line, row.columns[name_col]),
                 "DM112",
-                f"field name `{row.cells[name_col]}` is not a name",
+                f"field name `{row.cells[name_col]}` is not a name (write the key in backticks)",
             )
             continue
         if name.name in seen:
@@ -467,6 +471,43 @@ def _members(
         except TypeNotationError as exc:
             out.error(doc.span(sub.line), "DM122", f"union member `{sub.title}`: {exc}")
     return tuple(members)
+
+
+def _json_example(section: Section | None) -> dict[str, object] | None:
+    """The object of the first ```` ```json ```` block of an Example Usage section: wire data as the API sends it."""
+    if section is None:
+        return None
+    for block in section.blocks:
+        if isinstance(block, Fence) and block.info.strip().lower() in ("json", "jsonc", "json5"):
+            try:
+                value = json.loads(block.content)
+            except json.JSONDecodeError:
+                return None
+            return value if isinstance(value, dict) else None
+    return None
+
+
+def wire_names_shown(fields: tuple[Field, ...], example: dict[str, object]) -> tuple[Field, ...]:
+    """Fields whose name the JSON example spells otherwise (`utmSource` shown as `"utm_source"`) take that
+    spelling as their wire name. A key is taken when it has the field's words, in any case and separator,
+    is the only such key, and is no other field's own name."""
+    names = {f.name for f in fields}
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for key in example:
+        if key not in names:
+            by_words.setdefault(_word_key(key), []).append(key)
+    result: list[Field] = []
+    for f in fields:
+        found = by_words.get(_word_key(f.name), []) if f.name not in example else []
+        if len(found) == 1 and found[0] != f.wire_name:
+            facts = (*(x for x in f.facts if x[0] != "wire_name"), ("wire_name", "example"))
+            f = replace(f, wire_name=found[0], facts=facts)
+        result.append(f)
+    return tuple(result)
+
+
+def _word_key(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(name))
 
 
 def _example(

@@ -9,6 +9,7 @@ folders, then in those of the target it extends, then in its `includes`.
 from __future__ import annotations
 
 import os
+import string
 import sys
 import tomllib
 from collections.abc import Mapping
@@ -44,7 +45,21 @@ _OUTPUT_KEYS = frozenset({"group", "each", "template", "path", "format"})
 
 
 class TargetError(Exception):
-    """A target or template is missing or malformed; the message names the file (and line)."""
+    """A target or template is missing or malformed; the message names the file (and line).
+
+    `where`, when known, is the (file, line) the problem is at: the diagnostic points there."""
+
+    def __init__(self, message: str, where: tuple[str, int] | None = None) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+#: The placeholders an output path may name, per `each`.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "model": frozenset({"package", "module_path", "test_name"}),
+    "namespace": frozenset({"package", "namespace_path"}),
+    "package": frozenset({"package"}),
+}
 
 
 @dataclass(frozen=True)
@@ -181,8 +196,45 @@ def _rules(path: Path, manifest: Mapping[str, Any]) -> list[OutputRule]:
         )
         if rule.each not in _EACH or rule.format not in _FORMATS or not rule.template:
             raise TargetError(f"{path}: outputs[{i}] is malformed: {raw!r}")
+        _check_placeholders(path, i, rule)
         rules.append(rule)
     return rules
+
+
+def _check_placeholders(manifest: Path, index: int, rule: OutputRule) -> None:
+    """An output path names only the placeholders its `each` provides, each as a bare `{name}`."""
+    known = PLACEHOLDERS[rule.each]
+    try:
+        fields = [
+            (name, conversion, spec)
+            for _, name, spec, conversion in string.Formatter().parse(rule.path)
+            if name is not None
+        ]
+    except ValueError as exc:
+        problem = f"is not a valid path pattern ({exc}; write a brace as `{{{{` or `}}}}`)"
+    else:
+        bad = next((n for n, c, s in fields if n not in known or c or s), None)
+        if bad is None:
+            return
+        problem = f"names the unknown placeholder `{{{bad}}}`"
+    line = _line_of(manifest, rule.path)
+    raise TargetError(
+        f"{manifest}:{line}: outputs[{index}] path `{rule.path}` {problem} "
+        f'(each = "{rule.each}" knows {", ".join(f"{{{k}}}" for k in sorted(known))})',
+        (manifest.as_posix(), line),
+    )
+
+
+def _line_of(manifest: Path, value: str) -> int:
+    """The line of the manifest that sets `path = value` (1 when it cannot be found)."""
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for number, line in enumerate(lines, start=1):
+        if "path" in line and value in line:
+            return number
+    return 1
 
 
 def _merged_options(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:

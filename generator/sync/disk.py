@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.ir import Diagnostic, Span
-from generator.sync.plan import MANIFEST, Plan, digest, manifest_bytes, read_manifest
+from generator.sync.plan import (
+    MANIFEST,
+    Plan,
+    digest,
+    manifest_bytes,
+    read_doc_record,
+    read_manifest,
+)
 
 #: Files in the output folder that tools create and nobody should be told about.
 _IGNORED_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis"}
@@ -62,6 +69,9 @@ class Drift:
     unchanged: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)  # temporary files of an unfinished write
+    #: Changed files whose bytes differ from what docmodels wrote, though the docs did not change them: edited
+    #: by hand (also listed in `changed`: gen puts them back).
+    edited: list[str] = field(default_factory=list)
 
     @property
     def in_sync(self) -> bool:
@@ -108,8 +118,13 @@ def compare(plan: Plan, out: Path) -> Drift:
             drift.unchanged.append(path)
             continue
         drift.changed.append(path)
-        if path != MANIFEST and path not in manifest:
+        if path == MANIFEST:
+            continue
+        written = manifest.get(path)
+        if written is None:
             drift.blocked.append(path)
+        elif digest(content) == written and digest(current) != written:
+            drift.edited.append(path)
     for path in sorted(on_disk - plan.files.keys()):
         if path in manifest:
             drift.stale.append(path)
@@ -177,7 +192,9 @@ def _apply(plan: Plan, out: Path, drift: Drift) -> Applied:
     undo = _Undo()
     try:
         interim = {**manifest, **plan.hashes()}
-        undo.replace(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}, {}))
+        # Until the run is done, the folders the files came from stay those of the last run.
+        before = read_doc_record(out)
+        undo.replace(out / MANIFEST, manifest_bytes(interim, plan.config_hash, {}, {}, before))
         for path in todo:
             undo.replace(out / path, plan.files[path])
         removed, kept = 0, []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,8 @@ class Plan:
     files: dict[str, bytes]
     config_hash: str = ""
     origins: Origins = field(default_factory=dict)
+    #: The doc folders (and files) this plan was made from, as the manifest records them (`doc_record`).
+    docs: tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -36,14 +40,17 @@ class Plan:
         config_hash: str,
         origins: Origins | None = None,
         rendered: dict[str, str] | None = None,
+        docs: Sequence[str] = (),
     ) -> Plan:
-        """`rendered`: per formatted file, the hash of its text before formatting (lets the next run skip black)."""
+        """`rendered`: per formatted file, the hash of its text before formatting (lets the next run skip black);
+        `docs`: the doc folders read (`doc_record`)."""
         data = {check_path(path): text.encode("utf-8") for path, text in files.items()}
         origins = dict(origins or {})
         hashes = {path: digest(content) for path, content in data.items()}
         fingerprints = {path: sorted({f for _, f in parts}) for path, parts in origins.items()}
-        data[MANIFEST] = manifest_bytes(hashes, config_hash, fingerprints, rendered or {})
-        return cls(dict(sorted(data.items())), config_hash, origins)
+        record = tuple(sorted(set(docs)))
+        data[MANIFEST] = manifest_bytes(hashes, config_hash, fingerprints, rendered or {}, record)
+        return cls(dict(sorted(data.items())), config_hash, origins, record)
 
     def hashes(self) -> dict[str, str]:
         return {path: digest(content) for path, content in self.files.items() if path != MANIFEST}
@@ -54,10 +61,12 @@ def manifest_bytes(
     config_hash: str,
     fingerprints: dict[str, list[str]],
     rendered: dict[str, str] | None = None,
+    docs: Sequence[str] | None = None,
 ) -> bytes:
-    """The manifest: what docmodels wrote (path -> sha256), the version and settings that wrote it, and
-    fingerprints of the doc pieces each file was made from (no line numbers: moving a row changes nothing)."""
-    manifest = {
+    """The manifest: what docmodels wrote (path -> sha256), the version and settings that wrote it, the doc
+    folders it read (None: not known), and fingerprints of the doc pieces each file was made from (no line
+    numbers: moving a row changes nothing)."""
+    manifest: dict[str, object] = {
         "generator": "docmodels",
         "version": __version__,
         "config": config_hash,
@@ -65,6 +74,8 @@ def manifest_bytes(
         "origins": dict(sorted(fingerprints.items())),
         "rendered": dict(sorted((rendered or {}).items())),
     }
+    if docs is not None:
+        manifest["docs"] = sorted(set(docs))
     return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -135,6 +146,31 @@ def check_path(path: str) -> str:
     ):
         raise UnsafePathError(f"output path `{path}` would leave the output folder")
     return normal
+
+
+def doc_record(docs: Sequence[Path], out: Path) -> tuple[str, ...]:
+    """The doc folders (or files) as the manifest records them: normalised POSIX paths relative to the output
+    folder (so the record is the same on every machine and from every working directory), sorted, unique."""
+    found = set()
+    for doc in docs:
+        try:
+            found.add(Path(os.path.relpath(os.path.abspath(doc), os.path.abspath(out))).as_posix())
+        except ValueError:  # another drive (Windows): no relative path exists
+            found.add(Path(os.path.abspath(doc)).as_posix())
+    return tuple(sorted(found))
+
+
+def read_doc_record(out: Path) -> tuple[str, ...] | None:
+    """The doc folders the last gen recorded; None when unknown (no manifest, or one written before
+    docmodels recorded them)."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        docs = data["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+        return None
+    return tuple(sorted(set(docs)))
 
 
 def read_manifest(out: Path) -> dict[str, str]:

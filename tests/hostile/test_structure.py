@@ -52,7 +52,7 @@ BROKEN: dict[str, tuple[str | bytes, str, int]] = {
         7,
     ),
     "bad_required.md": (fields("K", "| `x` | *string* | maybe | d |\n"), "DM111", 7),
-    "bad_name.md": (fields("L", "| `1x` | *string* | :heavy_check_mark: | d |\n"), "DM112", 7),
+    "bad_name.md": (fields("L", "| two words | *string* | :heavy_check_mark: | d |\n"), "DM112", 7),
     "empty.md": ("", "DM134", 1),
     "blank.md": ("\n\n   \n", "DM134", 1),
     "binary.md": (bytes(range(256)) * 8, "DM116", 1),

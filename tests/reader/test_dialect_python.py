@@ -90,7 +90,7 @@ def parsed(expr: TypeExpr, optional: bool = False, nullable: bool | None = None)
         (
             "*Optional[Union[eventstreaming.EventStream[models.Ev], "
             "eventstreaming.EventStreamAsync[models.Ev]]]*",
-            parsed(Primitive("any"), optional=True),
+            parsed(ArrayOf(Link(None, "models.Ev")), optional=True),
         ),
         # Old unions: the members are spelled out and the link goes to the union's page.
         (
@@ -194,7 +194,7 @@ def test_python_notation_errors(cell: str) -> None:
         (
             "`Union[eventstreaming.EventStream[models.E], eventstreaming.EventStreamAsync[models.E]]`",
             "",
-            Primitive("any"),
+            ArrayOf(Link(None, "models.E")),
         ),
         # Old docs: a bare name, or nothing; the code block's annotation tells the type.
         (
