@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "openapi": None,
     "wire_names": "as-written",
     "wire_name_overrides": {},
+    "diff": {},
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -61,6 +62,8 @@ class Config:
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
     #: Whether `wire_names` was set (in the table or on the command line), even to its default.
     wire_names_set: bool = False
+    #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
+    diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -184,6 +187,11 @@ def load_config(
             "wire_name_overrides",
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
+        (
+            isinstance(merged["diff"], dict),
+            "diff",
+            "`diff` must be a table ([tool.docmodels.diff])",
+        ),
     ]
     for ok, key, message in checks:
         if not ok:
@@ -204,6 +212,7 @@ def load_config(
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
         wire_names_set="wire_names" in table or "wire_names" in from_cli,
+        diff=dict(merged["diff"]),
     )
     if check_paths:
         root = base if pyproject is not None else cwd
