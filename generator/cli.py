@@ -161,6 +161,25 @@ def _parser() -> argparse.ArgumentParser:
             default="text",
             help="text (default); json (a report for tools); github (workflow annotations on the doc lines)",
         )
+    diff = commands.add_parser(
+        "diff",
+        help="classify what changed between two versions of the docs: breaking, warning, info",
+        description="Compare two versions of the docs (--against REF: the docs at a git revision "
+        "with the working tree; or OLD NEW: two folders or `docmodels ir` JSON files) on the wire "
+        "and in the generated Python API. Exit codes: 0 nothing reaches --fail-on, 1 a change does, "
+        "2 unreadable input. Rules and the JSON shape: docs/diff.md.",
+    )
+    diff.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="docs (with --against) or OLD NEW"
+    )
+    diff.add_argument("--dialect", choices=DIALECT_CHOICES, help="the SDK dialect of the docs")
+    diff.add_argument("-v", "--verbose", action="store_true", help="also list info changes")
+    diff.add_argument("--config", type=Path, metavar="FILE", help="the pyproject.toml to read")
+    diff.add_argument("--openapi", metavar="FILE", help="the API's OpenAPI document (both sides)")
+    diff.add_argument("--wire-names", choices=WIRE_NAME_POLICIES, help="as for gen")
+    from generator.diff.run import add_arguments as add_diff_arguments
+
+    add_diff_arguments(diff)
     doc_commands.add_parsers(commands)  # fmt, lint, new
     return parser
 
@@ -178,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command == "ir":
         return _ir(config, args.verbose)
+    if args.command == "diff":
+        from generator.diff.run import run as run_diff
+
+        return run_diff(args, config, config.diff)
     if args.command == "gen" and args.watch:
         return _watch(args)
     # Lazy: a no-op run (the pre-commit hook's usual case) never imports black, Jinja or markdown-it.
@@ -220,7 +243,13 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 #: The path settings each command reads, checked before it runs.
-_PATHS_USED = {"gen": PATH_KEYS, "check": PATH_KEYS, "ir": ("docs", "openapi")}
+# diff: its PATHs are the sides (folders or IR JSON files) and may be gone from the working tree.
+_PATHS_USED = {
+    "gen": PATH_KEYS,
+    "check": PATH_KEYS,
+    "ir": ("docs", "openapi"),
+    "diff": ("openapi",),
+}
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:

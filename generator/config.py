@@ -40,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "wire_names": "as-written",
     "wire_name_overrides": {},
     "strict": False,
+    "diff": {},
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -65,6 +66,8 @@ class Config:
     #: Every warning fails the run (exit 2, nothing written). It shapes no output, so it is no part of the
     #: fingerprint.
     strict: bool = False
+    #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
+    diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -189,6 +192,11 @@ def load_config(
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
         (isinstance(merged["strict"], bool), "strict", "`strict` must be true or false"),
+        (
+            isinstance(merged["diff"], dict),
+            "diff",
+            "`diff` must be a table ([tool.docmodels.diff])",
+        ),
     ]
     for ok, key, message in checks:
         if not ok:
@@ -210,6 +218,7 @@ def load_config(
         wire_name_overrides=dict(merged["wire_name_overrides"]),
         wire_names_set="wire_names" in table or "wire_names" in from_cli,
         strict=merged["strict"],
+        diff=dict(merged["diff"]),
     )
     if check_paths:
         root = base if pyproject is not None else cwd

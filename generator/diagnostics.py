@@ -84,6 +84,12 @@ CODES: dict[str, str] = {
     "DM610": "fmt: a doc left as it is because its canonical layout would change its meaning",
     "DM611": "new: the doc to scaffold already exists (never overwritten)",
     "DM612": "new: the model name or a --field is invalid",
+    "DM800": "diff: the git revision names no commit",
+    "DM801": "diff: git cannot be run, or the docs are not in a git repository",
+    "DM802": "diff: a side to compare does not exist",
+    "DM803": "diff: a JSON side is not the output of `docmodels ir`",
+    "DM804": "diff: `[tool.docmodels.diff]` is invalid",
+    "DM805": "diff: no sides to compare (OLD NEW, or --against REF)",
 }
 
 

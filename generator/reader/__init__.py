@@ -73,9 +73,35 @@ def read_docs(
     paths: Sequence[Path], dialect: str | None = None, stamps: Stamps | None = None
 ) -> Spec:
     """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read."""
-    out = Collector()
     cache = PageCache(paths)
-    read = read_all(discover(paths), dialect, cache, stamps)
+    return _spec(read_all(discover(paths), dialect, cache, stamps), cache)
+
+
+def read_blobs(
+    blobs: Sequence[tuple[DocRef, bytes]], roots: Sequence[Path], dialect: str | None = None
+) -> Spec:
+    """The IR of docs given as (where, bytes) pairs instead of files (such as a git revision's blobs).
+
+    Each doc is held to the same limits as a file, and shares the page cache of the folders `roots`."""
+    cache = PageCache(roots)
+    texts: list[tuple[DocRef, str | None, Collector]] = []
+    for doc, data in blobs:
+        out = Collector()
+        if len(data) > MAX_DOC_BYTES:
+            out.error(
+                doc.span(1),
+                "DM115",
+                f"not read: {len(data):,} bytes, more than the limit of {MAX_DOC_BYTES:,} for one doc",
+            )
+            texts.append((doc, None, out))
+            continue
+        texts.append((doc, _decoded(data, doc, out), out))
+    return _spec(_read_texts(texts, dialect, cache), cache)
+
+
+def _spec(read: list[ReadDoc], cache: PageCache) -> Spec:
+    """The resolved IR of the docs read, with every problem; keeps the cache for the next run."""
+    out = Collector()
     by_root: dict[str, list[Dialect | None]] = defaultdict(list)
     for doc in read:
         out.items.extend(doc.problems)
@@ -171,6 +197,13 @@ def read_all(
         if stamps is not None:
             stamps[doc.display] = _stamp(info)
         texts.append((doc, _read_text(file, doc, out, info, linked), out))
+    return _read_texts(texts, dialect, cache)
+
+
+def _read_texts(
+    texts: list[tuple[DocRef, str | None, Collector]], dialect: str | None, cache: PageCache
+) -> list[ReadDoc]:
+    """The docs whose texts are read (None: not readable), with their dialects and problems."""
     keys = [text_key(text) if text is not None else "" for _, text, _ in texts]
     facts: dict[str, PageFacts] = {}
     missing: dict[str, str] = {}
@@ -281,6 +314,11 @@ def _read_text(
     if len(data) > MAX_DOC_BYTES:  # it grew after the size check
         out.error(doc.span(1), "DM115", f"not read: more than {MAX_DOC_BYTES:,} bytes")
         return None
+    return _decoded(data, doc, out)
+
+
+def _decoded(data: bytes, doc: DocRef, out: Collector) -> str | None:
+    """A doc's bytes as text, or None (with a diagnostic) when empty, not UTF-8, or too long."""
     if not data.strip():
         out.warning(doc.span(1), "DM134", "skipped: the doc is empty")
         return None
@@ -374,4 +412,4 @@ def _unique(models: list[Model], out: Collector) -> list[Model]:
     return result
 
 
-__all__ = ["Stamps", "changed_docs", "discover", "read_docs", "stamp_docs"]
+__all__ = ["Stamps", "changed_docs", "discover", "read_blobs", "read_docs", "stamp_docs"]
