@@ -103,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
             choices=WIRE_NAME_POLICIES,
             help="how the API spells the docs' field names (config key `wire_names`; default: as-written)",
         )
+        sub.add_argument(
+            "--strict",
+            action="store_true",
+            default=None,
+            help="fail on any warning (a field typed Any, a doc skipped): exit 2, nothing written "
+            "(config key `strict`)",
+        )
     for sub in (gen, check):
         sub.add_argument(
             "--out", metavar="DIR", help="the output folder (config key `out`; default: generated)"
@@ -250,6 +257,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "dialect": args.dialect,
         "openapi": args.openapi,
         "wire_names": args.wire_names,
+        "strict": getattr(args, "strict", None),
     }
     if args.paths:
         values["docs"] = [str(p) for p in args.paths]
@@ -259,12 +267,15 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _ir(config: Config, verbose: bool = False) -> int:
+    from generator.degradation import strictly
     from generator.ir_json import dumps
     from generator.openapi import apply_wire_facts
     from generator.reader import read_docs
     from generator.report import print_diagnostics
 
     spec, report = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
+    if config.strict:
+        spec = strictly(spec)
     sys.stdout.write(dumps(spec, report))
     print_diagnostics(spec.diagnostics, "text", sys.stderr, verbose)
     return EXIT_ERROR if spec.errors else EXIT_OK
@@ -391,15 +402,18 @@ def _gen(
         )
     for path in drift.foreign:
         print(f"{_label(config)}/{path}: left alone: not written by docmodels", file=sys.stderr)
+    from generator.degradation import Degradation
+
     print(
         f"docmodels: {applied.written} written, {applied.unchanged} unchanged, {applied.removed} removed "
-        f"in {_label(config)}"
+        f"in {_label(config)}" + Degradation.of(built.spec).suffix(verbose)
     )
     wrote = bool(applied.written or applied.removed)
     return Ran(EXIT_DRIFT if fail_on_change and wrote else EXIT_OK, wrote)
 
 
 def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
+    from generator.degradation import Degradation
     from generator.pipeline import build
     from generator.report import CheckResult, print_check, print_diagnostics
     from generator.sync.disk import compare
@@ -413,7 +427,13 @@ def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> i
     print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
     drift = compare(built.plan, config.out)
     result = CheckResult(
-        _label(config), config.out, built.plan, drift, read_fingerprints(config.out)
+        _label(config),
+        config.out,
+        built.plan,
+        drift,
+        read_fingerprints(config.out),
+        Degradation.of(built.spec),
+        verbose,
     )
     print_check(result, fmt, sys.stdout, quiet)
     return EXIT_OK if result.drift.in_sync else EXIT_DRIFT

@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "openapi": None,
     "wire_names": "as-written",
     "wire_name_overrides": {},
+    "strict": False,
     "diff": {},
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
@@ -62,6 +63,9 @@ class Config:
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
     #: Whether `wire_names` was set (in the table or on the command line), even to its default.
     wire_names_set: bool = False
+    #: Every warning fails the run (exit 2, nothing written). It shapes no output, so it is no part of the
+    #: fingerprint.
+    strict: bool = False
     #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
     diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
@@ -187,6 +191,7 @@ def load_config(
             "wire_name_overrides",
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
+        (isinstance(merged["strict"], bool), "strict", "`strict` must be true or false"),
         (
             isinstance(merged["diff"], dict),
             "diff",
@@ -212,6 +217,7 @@ def load_config(
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
         wire_names_set="wire_names" in table or "wire_names" in from_cli,
+        strict=merged["strict"],
         diff=dict(merged["diff"]),
     )
     if check_paths:

@@ -97,6 +97,7 @@ def replace_models(spec: Spec, models: list[Model], diagnostics: tuple[Diagnosti
         tuple(models),
         tuple(sorted(set(spec.diagnostics) | set(diagnostics))),
         spec.ir_version,
+        spec.skipped,
     )
 
 

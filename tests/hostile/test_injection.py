@@ -177,5 +177,8 @@ def test_names_that_are_not_identifiers_are_diagnosed(
     spec = read_docs([tmp_path])
     found = [d for d in spec.diagnostics if d.code == code]
     assert found, [d.render() for d in spec.diagnostics]
-    assert found[0].severity == "error"
+    # One doc's problem degrades that doc or row, visibly: a warning, and the name reaches no output.
+    assert found[0].severity == "warning"
     assert found[0].span.path.endswith("doc0.md") and found[0].span.line == line
+    names = {m.title for m in spec.models} | {f.name for m in spec.models for f in m.fields}
+    assert title not in names or field not in names
