@@ -200,7 +200,8 @@ def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
     while not lines.empty():
         seen.append(lines.get())
     assert process.returncode == 0, err
-    assert [line.strip() for line in seen if line.strip()][-1] == "docmodels: stopped watching", seen
+    said = [line.strip() for line in seen if line.strip()]
+    assert said[-1] == "docmodels: stopped watching", seen
     # the first run, the watching line, the second run, the stop line
     assert sum(line.startswith("docmodels: ") for line in seen) == 4, seen
 
