@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 from generator.config import Config
@@ -18,6 +19,10 @@ from generator.formatting import fits, format_python
 from generator.ir import Spec
 from generator.pipeline import build
 from generator.sync.disk import apply, compare
+
+#: No test asserts speed: hypothesis's default 200 ms deadline per example fails on a loaded machine.
+settings.register_profile("docmodels", deadline=None)
+settings.load_profile("docmodels")
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
