@@ -11,7 +11,12 @@ from generator.reader import read_docs
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from import_time import over_floor, report_lines, write_synthetic_docs  # noqa: E402
+from import_time import (  # noqa: E402
+    over_floor,
+    package_import_us,
+    report_lines,
+    write_synthetic_docs,
+)
 
 
 def test_synthetic_docs_read_as_a_tree_with_sibling_cycles(tmp_path: Path) -> None:
@@ -47,3 +52,18 @@ def test_summary_lists_each_statement_and_the_budget_test_reads_the_package_impo
     lines = report_lines(results)
     assert any("no docs at /nowhere" in line for line in lines)
     assert any("`from synth.a import A`" in line and "+200 ms" in line for line in lines)
+
+
+def test_importtime_counts_the_package_entries_at_the_top_level_only() -> None:
+    log = "\n".join(
+        [
+            "import time: self [us] | cumulative | imported package",
+            "import time:       100 |        100 | site",
+            "import time:        20 |         20 |     synth",
+            "import time:        30 |        500 |   synth._runtime",
+            "import time:        40 |        900 | synth.components.a",
+            "import time:         5 |          5 | synthetic_other",
+            "import time:        10 |         70 | synth.components.b",
+        ]
+    )
+    assert package_import_us(log, "synth") == 970
