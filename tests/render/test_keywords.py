@@ -36,7 +36,10 @@ def test_hard_keywords_are_escaped(hard: str) -> None:
         ("user_id", True),
         ("class", False),
         ("größe", False),  # an identifier, but not ASCII: the Unicode tables differ by Python
-        ("ﬁeld", False),  # Python folds it to `field` (NFKC): as an attribute it would lose its name
+        (
+            "ﬁeld",
+            False,
+        ),  # Python folds it to `field` (NFKC): as an attribute it would lose its name
         ("1st", False),
         ("my-field", False),
     ],
