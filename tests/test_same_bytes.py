@@ -38,9 +38,50 @@ def version(python: Path | str) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def jobs() -> list[tuple[str, Path, str]]:
+#: What has differed between Pythons: soft keywords as names, and characters Unicode assigned after 14.0.
+VERSIONED_DOCS = {
+    "models/components/versioned.md": """# Versioned
+
+## Example Usage
+
+```typescript
+let value: Versioned = {
+  type: "a\U0001fae8",
+  match: "b",
+};
+```
+
+## Fields
+
+| Field | Type | Required | Description |
+| ----- | ---- | -------- | ----------- |
+| `type` | *string* | :heavy_check_mark: | Added in Unicode 15: \U0001fae8 |
+| `match` | *string* | :heavy_minus_sign: | A soft keyword since 3.10. |
+| `case` | [components.Type](../../models/components/type.md) | :heavy_minus_sign: | A model named `type`. |
+""",
+    "models/components/type.md": """# Type
+
+## Values
+
+```typescript
+"\U0001fae8" | "b"
+```
+""",
+}
+
+
+def versioned_docs(folder: Path) -> Path:
+    for name, text in VERSIONED_DOCS.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def jobs(tmp_path: Path) -> list[tuple[str, Path, str]]:
     """(output folder, docs, target) for every generation to compare."""
     found = [(f"specs-{target}", SPECS, target) for target in known_targets()]
+    docs = versioned_docs(tmp_path / "versioned")
+    found += [(f"versioned-{target}", docs, target) for target in known_targets()]
     found += [
         (folder.replace("/", "-"), CORPUS / folder, "dataclasses")
         for folder in CORPUS_FOLDERS
@@ -87,7 +128,7 @@ def test_the_newest_python_writes_the_same_bytes(tmp_path: Path) -> None:
     for side in ("oldest", "newest"):
         (tmp_path / side).mkdir()
         (tmp_path / side / "pyproject.toml").write_text("", encoding="utf-8")
-    for name, docs, target in jobs():
+    for name, docs, target in jobs(tmp_path):
         # The two interpreters side by side, one job at a time.
         runs = [
             generate(sys.executable, docs, target, tmp_path / "oldest" / name),
