@@ -28,7 +28,7 @@ def test_a_present_corpus_is_used(tmp_path: Path) -> None:
 
 
 def test_corpus_tests_skip_when_shared_names_an_empty_folder(tmp_path: Path) -> None:
-    """DOCMODELS_SHARED decides where the corpus is; without it there, its tests skip and the rest pass."""
+    """DOCMODELS_SHARED decides where the corpus is; without a corpus there, its tests skip."""
     done = subprocess.run(
         [
             sys.executable,
@@ -40,6 +40,8 @@ def test_corpus_tests_skip_when_shared_names_an_empty_folder(tmp_path: Path) -> 
             "0",
             "-p",
             "no:cacheprovider",
+            "-m",
+            "corpus",
             "tests/reader/test_table_rule.py",
             "tests/reader/test_dialect_java.py",
         ],

@@ -393,6 +393,7 @@ def test_deeply_nested_unclosed_objects_raise_without_recursion_error() -> None:
     assert "deeper than 200" in str(error)
 
 
+@pytest.mark.slow
 def test_large_input_is_read_in_roughly_linear_time() -> None:
     def build(count: int) -> str:
         item = '{ id: "<id>", n: 1.5e3, tags: ["a", "b\\n"], at: new Date("2020-01-01") }'
