@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 from generator.config import Config
@@ -27,6 +28,10 @@ from tests.helpers import (
     corpus_missing,
     require_corpus,
 )
+
+#: Tests never time: hypothesis's per-example deadline (200 ms) fails property tests on a busy machine.
+settings.register_profile("docmodels", deadline=None)
+settings.load_profile("docmodels")
 
 __all__ = ["CORPUS", "CORPUS_SAMPLE", "GENERATED", "ROOT", "SPECS", "WHOLE_CORPUS"]
 
