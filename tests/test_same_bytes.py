@@ -30,11 +30,15 @@ CORPUS_FOLDERS = (
 
 
 def version(python: Path | str) -> str:
-    done = subprocess.run(
-        [str(python), "-c", "import sys; print(sys.version.split()[0])"],
-        capture_output=True,
-        text=True,
-    )
+    """`python`'s version, or "" when there is no such interpreter."""
+    try:
+        done = subprocess.run(
+            [str(python), "-c", "import sys; print(sys.version.split()[0])"],
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return ""
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
@@ -115,6 +119,11 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != "pyproject.toml"
     }
+
+
+def test_a_missing_interpreter_has_no_version(tmp_path: Path) -> None:
+    assert version(tmp_path / "no-such-python") == ""
+    assert version(sys.executable) == sys.version.split()[0]
 
 
 def test_the_newest_python_writes_the_same_bytes(tmp_path: Path) -> None:
