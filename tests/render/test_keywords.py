@@ -6,7 +6,9 @@ import keyword
 
 import pytest
 
+from generator.ir import Field, Model, ModelKey, Primitive, Span, Spec
 from generator.render import naming
+from generator.wire_names import apply_policy, is_sdk_name
 
 
 def test_hard_keywords_are_the_running_pythons() -> None:
@@ -46,3 +48,19 @@ def test_hard_keywords_are_escaped(hard: str) -> None:
 )
 def test_plain_identifiers(name: str, plain: bool) -> None:
     assert naming.is_plain_identifier(name) is plain
+
+
+def test_a_non_ascii_field_name_is_its_wire_name_under_any_policy() -> None:
+    """`str.isidentifier` follows the interpreter's Unicode tables: only ASCII names are SDK spellings."""
+    fields = tuple(
+        Field(n, n, Primitive("string"), True, None, "", Span("a.md", i + 1))
+        for i, n in enumerate(["größe", "lastActiveAt", "\U000311b0x"])
+    )
+    model = Model(ModelKey("", "Box"), "object", "Box", "", Span("a.md", 1), fields=fields)
+    spec = apply_policy(Spec((model,)), "snake_case", {})
+    assert [f.wire_name for f in spec.models[0].fields] == [
+        "größe",
+        "last_active_at",
+        "\U000311b0x",
+    ]
+    assert is_sdk_name("lastActiveAt") and not is_sdk_name("größe")
