@@ -151,6 +151,7 @@ def test_readme_documents_every_diagnostic_code() -> None:
     assert not missing
 
 
+@pytest.mark.slow
 def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
     import signal
     import time
