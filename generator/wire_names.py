@@ -18,6 +18,12 @@ def words(name: str) -> list[str]:
     return [w for part in re.split(r"[^A-Za-z0-9]+", name) for w in _WORD.findall(part)]
 
 
+def is_sdk_name(name: str) -> bool:
+    """An ASCII identifier, as SDKs name fields; anything else (`@odata.type`, `größe`) is the JSON key itself.
+    ASCII, so the answer is the same on every Python (`str.isidentifier` follows its Unicode tables)."""
+    return name.isascii() and name.isidentifier()
+
+
 def spell(name: str, policy: str) -> str:
     """`name` spelled as `policy` says; `as-written` (and a name without words) keeps it."""
     parts = words(name)
@@ -54,7 +60,7 @@ def apply_policy(
         for f in model.fields:
             # A name that is no identifier (`@odata.type`, `content-type`) is no SDK's name: it is the key.
             # A wire name the doc's JSON example shows is the API's own spelling.
-            shown = not f.name.isidentifier() or f.fact_source("wire_name") == "example"
+            shown = not is_sdk_name(f.name) or f.fact_source("wire_name") == "example"
             spelled = f.wire_name if shown else spell(f.name, policy)
             wire, source = spelled, "config"
             for key in (f"{model.key}.{f.name}", f"{model.key.name}.{f.name}"):
@@ -126,7 +132,7 @@ def sdk_names_warning(spec: Spec) -> Spec:
         if model.dialect in SDK_SPELLING
         for f in model.fields
         if f.fact_source("wire_name") == "doc"
-        and f.name.isidentifier()
+        and is_sdk_name(f.name)
         and len({f.name, spell(f.name, "snake_case"), spell(f.name, "camelCase")}) > 1
     ]
     if not doubtful:

@@ -151,6 +151,7 @@ def test_readme_documents_every_diagnostic_code() -> None:
     assert not missing
 
 
+@pytest.mark.slow
 def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
     """Driven by the watcher's own output lines, not by the clock: the doc is edited once the watcher
     says it watches, and the module is read once the second run has reported. The deadline only stops

@@ -85,6 +85,7 @@ def test_the_reader_keeps_each_key_as_name_and_wire_name(docs: Path) -> None:
     assert [(f.name, f.wire_name) for f in entry.fields] == [(k, k) for k in ROWS]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", PYTHON_TARGETS)
 def test_every_python_target_round_trips_the_keys(docs: Path, tmp_path: Path, target: str) -> None:
     package = f"keys_{target}"

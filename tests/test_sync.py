@@ -189,6 +189,7 @@ def _gen_in_subprocess(cwd: Path, seed: str, *paths: str) -> dict[str, str]:
     return snapshot(cwd / "out")
 
 
+@pytest.mark.slow
 def test_output_is_byte_identical_across_hash_seeds_orders_and_folders(
     project: Path, tmp_path: Path
 ) -> None:

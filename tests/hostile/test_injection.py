@@ -43,6 +43,7 @@ def _fresh(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 @_FAST
 @given(docs=doc_set())
 def test_hostile_docs_generate_code_that_parses_and_keeps_doc_text_in_literals(
@@ -94,6 +95,7 @@ def _every_payload() -> list[Doc]:
     return docs
 
 
+@pytest.mark.slow
 def test_the_package_imports_runs_no_doc_text_and_its_generated_tests_pass(tmp_path: Path) -> None:
     write_docs(tmp_path / "docs", _every_payload())
     built = generate(config(tmp_path, "hostile_pkg"))

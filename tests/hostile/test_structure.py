@@ -125,6 +125,7 @@ def test_huge_docs_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     assert peak < 200 * 1024 * 1024, peak
 
 
+@pytest.mark.slow
 def test_link_cycles_and_a_model_that_contains_itself_generate_and_their_tests_pass(
     tmp_path: Path,
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -11,10 +10,10 @@ from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
 from generator.reader import read_docs
 from generator.reader.dialects import DIALECTS, TypeNotationError, detect
 from generator.reader.js_literal import ExampleSyntaxError
+from tests.helpers import CORPUS
 
 CSHARP = DIALECTS["csharp"]
 UNITY = DIALECTS["unity"]
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 MS = "https://learn.microsoft.com/en-us/dotnet/api"
 DATETIME = f"[DateTime]({MS}/system.datetime?view=net-5.0)"
 RESPONSE = f"[HttpResponseMessage]({MS}/system.net.http.httpresponsemessage?view=net-5.0)"
@@ -206,6 +205,7 @@ FOLDERS = sorted(
 )
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", FOLDERS or ["(no corpus)"])
 def test_corpus_folder_reads_as_its_dialect(folder: str) -> None:
     if not FOLDERS:

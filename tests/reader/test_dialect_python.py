@@ -10,7 +10,7 @@ from generator.ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, Uni
 from generator.reader import read_docs
 from generator.reader.dialects import DIALECTS, ParsedType, TypeNotationError, detect
 from generator.reader.js_literal import ExampleSyntaxError
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 PY = DIALECTS["python"]
 DATE_DOC = "https://docs.python.org/3/library/datetime.html#date-objects"
@@ -281,6 +281,7 @@ PY_FOLDERS = (
 )
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", PY_FOLDERS or ["(no corpus)"])
 def test_python_corpus_reads_as_python(folder: str) -> None:
     root = CORPUS / "python" / folder

@@ -14,8 +14,10 @@ import pytest
 
 from generator.reader import js_literal
 from generator.reader.js_literal import ExampleSyntaxError, parse_typescript_example
+from tests.helpers import CORPUS as ALL_CORPUS
+from tests.helpers import require_corpus
 
-CORPUS = Path("/work/shared/corpus/ts")
+CORPUS = ALL_CORPUS / "ts"
 
 
 def value_of(literal: str) -> object:
@@ -431,6 +433,7 @@ def _records(count: int) -> str:
     return "let value = [\n" + ",\n".join([item] * count) + "\n];"
 
 
+@pytest.mark.slow
 def test_large_input_is_read_in_linear_work() -> None:
     result = parse_typescript_example(_records(16_000))  # about 1.2 MB
     assert isinstance(result, list)
@@ -507,9 +510,9 @@ def _example_blocks(doc: str) -> str | None:
     return None
 
 
+@pytest.mark.corpus
 def test_corpus_example_blocks() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus folder {CORPUS} does not exist")
+    require_corpus(CORPUS)
     blocks: list[tuple[Path, str]] = []
     for path in sorted(CORPUS.glob("*/docs/**/*.md")):
         code = _example_blocks(path.read_text(encoding="utf-8"))

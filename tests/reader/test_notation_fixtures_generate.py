@@ -12,6 +12,7 @@ from tests.conftest import generate, run_generated_tests
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "reader"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["csharp_net_members", "ts_streams"])
 def test_fixture_generates_and_its_tests_pass(case: str, tmp_path: Path) -> None:
     spec = generate(FIXTURES / case / "docs", tmp_path, package="fixture_models")

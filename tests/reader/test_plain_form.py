@@ -14,8 +14,8 @@ from generator.reader.dialects import DIALECTS, choose, detect
 from generator.reader.dialects.plain import PlainDialect
 from generator.reader.document import notation
 from generator.reader.page import parse_page
+from tests.helpers import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 PLAIN = PlainDialect()
 S, INT = {"kind": "string"}, {"kind": "integer"}
 FOO = {"kind": "link", "href": None, "text": "Foo"}
@@ -177,9 +177,8 @@ def _final(pages: list[tuple[str, Any]]) -> dict[str, str]:
     return {path: (found or fallback).name for path, found in pages}
 
 
+@pytest.mark.corpus
 def test_no_corpus_page_changes_dialect() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
     sdk = {name: d for name, d in DIALECTS.items() if name != "plain"}
     folders = sorted(p for d in CORPUS.iterdir() if d.is_dir() for p in d.iterdir() if p.is_dir())
     changed = []
