@@ -225,13 +225,15 @@ def _exploded_import(statement: list[tokenize.TokenInfo]) -> bool:
     )
 
 
-#: First lines black cannot shorten when the bracket they open holds no other bracket.
-_HEADS = (("class", "", "("), ("", "=", "("), ("", ":", "", "=", "("))
+#: First lines black cannot shorten when the bracket they open holds no other bracket. Not
+#: `Name: TypeAlias = (`: black can wrap an annotation in parentheses (`Name: (`, the annotation one
+#: level in, `) = ...`), and does when that head is too long.
+_HEADS = (("class", "", "("), ("", "=", "("))
 
 
 def _unsplittable_head(statement: list[tokenize.TokenInfo], row: int) -> bool:
-    """`class Name(`, `NAME = (` or `Name: TypeAlias = (` opening a statement laid out over lines, its
-    bracket holding names and operators only: black has no other bracket to split at."""
+    """`class Name(` or `NAME = (` opening a statement laid out over lines, its bracket holding names
+    and operators only: black has no other bracket to split at."""
     if row != statement[0].start[0] or statement[-1].end[0] == row:
         return False
     head = _on_row(statement, row)

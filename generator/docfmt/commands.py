@@ -78,7 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "paths", None):
         overrides["docs"] = [str(p) for p in args.paths]
     try:
-        config = load_config(overrides, args.config)
+        # fmt and lint read the docs: a missing or empty docs path fails before anything runs (DM303),
+        # as it does for gen, check and ir; `new` writes a doc and may start an empty folder.
+        checked = ("docs",) if args.command in ("fmt", "lint") else ()
+        config = load_config(overrides, args.config, check_paths=checked)
     except ConfigError as exc:
         print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR

@@ -234,7 +234,8 @@ def _line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
 def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None:
     """`head(`, the expression one level in (on one line, or one `|` operand per line), then `)tail`,
     as black wraps a too-long right-hand side or annotation; None when a line after the head would
-    still be too long and could be split. (A head or a lone name too long is left so, as black does.)"""
+    still be too long and could be split. (A lone name too long is left so, as black does; so is a head,
+    which black keeps when it is `NAME = (` and splits further, `fits` knows, when it holds an annotation.)"""
     parts, bracketed = union_parts(expression)
     if len(parts) == 1 and bracketed:
         return None
