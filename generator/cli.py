@@ -24,6 +24,7 @@ from generator.docfmt import commands as doc_commands
 from generator.output_format import FORMATS, Format
 
 if TYPE_CHECKING:
+    from generator.cache_store import Store
     from generator.sync.fastpath import Ran
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
@@ -160,10 +161,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR
+    from generator.cache_store import Store
+
+    store = (
+        Store.default()
+    )  # the one cache folder of this run, handed to everything that keeps data
     if args.command == "ir":
-        return _ir(config, args.verbose)
+        return _ir(config, store, args.verbose)
     if args.command == "gen" and args.watch:
-        return _watch(args)
+        return _watch(args, store)
     # Lazy: a no-op run (the pre-commit hook's usual case) never imports black, Jinja or markdown-it.
     from generator import progress
     from generator.sync import fastpath
@@ -175,12 +181,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return fastpath.run(
                 config,
                 command,
-                lambda: _gen(config, args.format, args.exit_nonzero_on_change, args.verbose),
+                lambda: _gen(config, store, args.format, args.exit_nonzero_on_change, args.verbose),
+                store,
             )
         return fastpath.run(
             config,
             command,
-            lambda: fastpath.Ran(_check(config, args.quiet, args.format, args.verbose)),
+            lambda: fastpath.Ran(_check(config, store, args.quiet, args.format, args.verbose)),
+            store,
         )
 
 
@@ -210,13 +218,15 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def _ir(config: Config, verbose: bool = False) -> int:
+def _ir(config: Config, store: Store, verbose: bool = False) -> int:
     from generator.ir_json import dumps
     from generator.openapi import apply_wire_facts
     from generator.reader import read_docs
     from generator.report import print_diagnostics
 
-    spec, report = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
+    spec, report = apply_wire_facts(
+        read_docs(list(config.docs), config.dialect, store=store), config
+    )
     sys.stdout.write(dumps(spec, report))
     print_diagnostics(spec.diagnostics, "text", sys.stderr, verbose)
     return EXIT_ERROR if spec.errors else EXIT_OK
@@ -229,7 +239,7 @@ def _label(config: Config) -> str:
         return config.out.as_posix()
 
 
-def _watch(args: argparse.Namespace) -> int:
+def _watch(args: argparse.Namespace, store: Store) -> int:
     """Regenerate on every change; the configuration is read again each time, since it may change too."""
     from generator.report import print_diagnostics
     from generator.watch import watch
@@ -253,7 +263,7 @@ def _watch(args: argparse.Namespace) -> int:
     def run() -> None:
         config = current()
         if config is not None:
-            _gen(config, args.format, verbose=args.verbose)
+            _gen(config, store, args.format, verbose=args.verbose)
         sys.stdout.flush()
 
     def stop(signum: int, frame: object) -> None:
@@ -268,7 +278,9 @@ def _watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: bool = False) -> Ran:
+def _gen(
+    config: Config, store: Store, fmt: Format, fail_on_change: bool = False, verbose: bool = False
+) -> Ran:
     from generator.ir import Diagnostic, Span
     from generator.pipeline import build
     from generator.reader import Stamps, changed_docs
@@ -277,7 +289,7 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
     from generator.sync.fastpath import Ran
 
     stamps: Stamps = {}
-    built = build(config, stamps)
+    built = build(config, stamps, store)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
         print_diagnostics(built.diagnostics, fmt, stream, verbose)
@@ -322,13 +334,13 @@ def _gen(config: Config, fmt: Format, fail_on_change: bool = False, verbose: boo
     return Ran(EXIT_DRIFT if fail_on_change and wrote else EXIT_OK, wrote)
 
 
-def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
+def _check(config: Config, store: Store, quiet: bool, fmt: Format, verbose: bool = False) -> int:
     from generator.pipeline import build
     from generator.report import CheckResult, print_check, print_diagnostics
     from generator.sync.disk import compare
     from generator.sync.plan import read_fingerprints
 
-    built = build(config)
+    built = build(config, store=store)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
         print_diagnostics(built.diagnostics, fmt, stream, verbose)

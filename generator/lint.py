@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator.cache_store import Store
 from generator.diagnostics import Collector
 from generator.ir import Diagnostic, Model, ModelKey, Ref, Span, Spec, walk_type
 from generator.reader import discover, read_docs
@@ -26,9 +27,11 @@ _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def lint(paths: Sequence[Path], dialect: str | None = None) -> list[Diagnostic]:
-    """Every lint finding and every reader diagnostic that is not an info, sorted."""
-    spec = read_docs(paths, dialect)
+def lint(
+    paths: Sequence[Path], dialect: str | None = None, store: Store | None = None
+) -> list[Diagnostic]:
+    """Every lint finding and every reader diagnostic that is not an info, sorted (`store`: see read_docs)."""
+    spec = read_docs(paths, dialect, store=store)
     out = Collector()
     reported_links = {(d.span.path, d.span.line) for d in spec.diagnostics if d.code == "DM200"}
     _links(paths, reported_links, out)
@@ -112,7 +115,7 @@ def _model(model: Model, out: Collector) -> None:
 
 
 def run_lint(paths: Sequence[Path], dialect: str | None, strict: bool, stdout: TextIO) -> int:
-    found = lint(paths, dialect)
+    found = lint(paths, dialect, Store.default())
     for diagnostic in found:
         print(diagnostic.render(), file=stdout)
     errors = sum(1 for d in found if d.severity == "error")
