@@ -117,14 +117,17 @@ def _maker(cls: type[T]) -> Callable[..., T]:
     new, assign = object.__new__, object.__setattr__
 
     def make(*values: object) -> T:
+        if len(values) != len(names):
+            raise TypeError(f"{cls.__name__} takes {len(names)} values")
         made = new(cls)
-        assign(made, "__dict__", dict(zip(names, values, strict=True)))
+        assign(made, "__dict__", dict(zip(names, values, strict=False)))  # lengths checked above
         return made
 
     return make
 
 
 _new_model, _new_field, _new_span = _maker(Model), _maker(Field), _maker(Span)
+_new_enum_value = _maker(EnumValue)
 
 
 def model_from_plain(data: Any) -> Model:
@@ -257,7 +260,7 @@ def _enum_value(data: Any) -> EnumValue:
         _str(name)
     if type(value) not in (str, int):
         raise BadEntry(f"enum value {value!r}")
-    return EnumValue(name, value)
+    return _new_enum_value(name, value)
 
 
 def _span(data: Any) -> Span:
@@ -272,6 +275,8 @@ def _deprecation(data: Any) -> Deprecation | None:
 
 
 def _facts(data: Any) -> tuple[tuple[str, str], ...]:
+    if data == []:
+        return ()
     return tuple((_str(fact), _str(source)) for fact, source in _list(data))
 
 
