@@ -163,9 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     from generator.cache_store import Store
 
-    store = (
-        Store.default()
-    )  # the one cache folder of this run, handed to everything that keeps data
+    # The one cache store of this run, handed to everything that keeps data between runs.
+    store = Store.default()
     if args.command == "ir":
         return _ir(config, store, args.verbose)
     if args.command == "gen" and args.watch:

@@ -81,7 +81,7 @@ class PageCache:
     def __init__(self, store: Store, roots: Sequence[Path]) -> None:
         self.store = store
         self.where = "\0".join(sorted(str(p.resolve()) for p in roots))
-        self.tag = _tag()
+        self.tag = _tag() if store.keeps else ""
         facts, drafts = store.load_lines(_SECTION, self.where, self.tag, _decode) or ({}, {})
         self.facts: Generation[str, PageFacts, Any] = Generation(facts)
         self.drafts: Generation[DraftKey, Draft, bytes] = Generation(drafts)

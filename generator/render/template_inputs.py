@@ -68,7 +68,7 @@ class KnownTemplates:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.where = installed("jinja2")
+        self.where = installed("jinja2") if store.keeps else ""
         self.tag = str(_FORMAT)
         self.kept: dict[str, _Read] = store.load(_SECTION, self.where, self.tag, _decode) or {}
         self.used: set[str] = set()

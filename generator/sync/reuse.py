@@ -42,7 +42,7 @@ class RenderRecord:
         self.where = str(out.resolve())
         self.out = out
         self.top = os.fspath(out)
-        self.tag = _tag(target)
+        self.tag = _tag(target) if store.keeps else ""
         self.kept: dict[str, Kept] = store.load(_SECTION, self.where, self.tag, _decode) or {}
         self.now: dict[str, Kept] = {}
 
