@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +36,7 @@ _SUFFIX = ".entry"
 #: Temporary files of writers that died are removed once they are this old.
 _STALE_TEMP_S = 3600
 #: What older docmodels releases kept in the cache folder (pickles and compiled templates among them).
-_LEGACY = re.compile(r"(pages|fastpath|render|template-names)-[0-9a-f]{24}\.(pickle|json)")
+_LEGACY = r"(pages|fastpath|render|template-names)-[0-9a-f]{24}\.(pickle|json)"
 
 T = TypeVar("T")
 
@@ -218,9 +217,12 @@ def _old(entry: os.DirEntry[str]) -> bool:
 
 def _drop_legacy(folder: Path) -> None:
     """Remove the files older releases kept (pickled pages, Jinja bytecode): never read, so only space."""
+    import re  # only when writing: a replayed run never does
+
+    legacy = re.compile(_LEGACY)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            if entry.is_file(follow_symlinks=False) and _LEGACY.fullmatch(entry.name):
+            if entry.is_file(follow_symlinks=False) and legacy.fullmatch(entry.name):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
     compiled = folder / "templates"
