@@ -8,9 +8,10 @@ Measures, several times each (medians), on one SDK's docs (default: the Clerk PH
   4. `docmodels gen` after one doc changed;
   5. datamodel-code-generator on an OpenAPI document with the same models (default formatters, and ruff);
   6. the floor: read every doc, write as many files of the same sizes;
-plus `docmodels --version` and the pre-commit no-op against `python -c pass`, the import time of the generated
-package and of one model (bench/import_time.py: the SDK and 10,000 synthetic models), and 1 and 3 on every
-folder of the whole corpus. Prints the ratios and targets, writes bench/results/latest.json and latest.md.
+plus what the cache store costs (bench/store_cost.py), `docmodels --version` and the pre-commit no-op against
+`python -c pass`, the import time of the generated package and of one model (bench/import_time.py: the SDK and
+10,000 synthetic models), and 1 and 3 on every folder of the whole corpus. Prints the ratios and targets, writes
+bench/results/latest.json and latest.md.
 
 BENCH_QUICK=1 (or --quick) runs everything once; --repeat N sets the repeats of the slow measurements.
 """
@@ -205,6 +206,16 @@ def bench_sdk(work: Path, docs_src: Path, slow: int, fast: int, results: dict[st
     changed.write_text(original, encoding="utf-8")
     results["4_gen_one_doc_changed"] = summary(m4)
     results["4_changed_doc"] = str(changed.relative_to(docs))
+
+    log("bench: what the cache store costs (sizes, reading and writing the pages entry)")
+    cost = subprocess.run(
+        [PYTHON, BENCH / "store_cost.py", os.environ["DOCMODELS_CACHE_DIR"], docs],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    results["cache_store"] = json.loads(cost.stdout)
 
     log("bench 5: datamodel-code-generator on the same models")
     document = to_openapi(ir, docs_src.name)
@@ -405,6 +416,17 @@ def report(results: dict[str, Any], found: list[Target]) -> str:
     }
     results["ratios"] = ratios
     lines += ["", "ratios: " + ", ".join(f"{k} = {v:.3f}" for k, v in ratios.items())]
+    store = results.get("cache_store")
+    if store:
+        sizes = ", ".join(
+            f"{name} {s['entries']} ({s['kib']} KiB)" for name, s in store["sections"].items()
+        )
+        lines += [
+            "",
+            f"cache store: {sizes}; the pages entry ({store['drafts_kept']} drafts) read, verified "
+            f"and validated in {store['pages_load_ms']:.1f} ms, written in {store['pages_save_ms']:.1f} ms; "
+            f"the models templates compiled in {store['compile_models_templates_ms']:.1f} ms",
+        ]
     corpus = results.get("corpus")
     if corpus:
         c = corpus

@@ -26,6 +26,7 @@ from generator.docfmt import commands as doc_commands
 from generator.output_format import FORMATS, Format
 
 if TYPE_CHECKING:
+    from generator.cache_store import Store
     from generator.sync.fastpath import Ran
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
@@ -195,14 +196,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR
+    from generator.cache_store import Store
+
+    # The one cache store of this run, handed to everything that keeps data between runs.
+    store = Store.default()
     if args.command == "ir":
-        return _ir(config, args.verbose)
+        return _ir(config, store, args.verbose)
     if args.command == "diff":
         from generator.diff.run import run as run_diff
 
         return run_diff(args, config, config.diff)
     if args.command == "gen" and args.watch:
-        return _watch(args)
+        return _watch(args, store)
     # Lazy: a no-op run (the pre-commit hook's usual case) never imports black, Jinja or markdown-it.
     from generator import progress
     from generator.sync import fastpath
@@ -216,16 +221,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 command,
                 lambda: _gen(
                     config,
+                    store,
                     args.format,
                     args.exit_nonzero_on_change,
                     args.verbose,
                     _Removing(args.prune, not args.paths),
                 ),
+                store,
             )
         return fastpath.run(
             config,
             command,
-            lambda: fastpath.Ran(_check(config, args.quiet, args.format, args.verbose)),
+            lambda: fastpath.Ran(_check(config, store, args.quiet, args.format, args.verbose)),
+            store,
         )
 
 
@@ -266,14 +274,16 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def _ir(config: Config, verbose: bool = False) -> int:
+def _ir(config: Config, store: Store, verbose: bool = False) -> int:
     from generator.degradation import strictly
     from generator.ir_json import dumps
     from generator.openapi import apply_wire_facts
     from generator.reader import read_docs
     from generator.report import print_diagnostics
 
-    spec, report = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
+    spec, report = apply_wire_facts(
+        read_docs(list(config.docs), config.dialect, store=store), config
+    )
     if config.strict:
         spec = strictly(spec)
     sys.stdout.write(dumps(spec, report))
@@ -288,7 +298,7 @@ def _label(config: Config) -> str:
         return config.out.as_posix()
 
 
-def _watch(args: argparse.Namespace) -> int:
+def _watch(args: argparse.Namespace, store: Store) -> int:
     """Regenerate on every change; the configuration is read again each time, since it may change too."""
     from generator.report import print_diagnostics
     from generator.watch import watch
@@ -313,7 +323,11 @@ def _watch(args: argparse.Namespace) -> int:
         config = current()
         if config is not None:
             _gen(
-                config, args.format, verbose=args.verbose, removing=_Removing(False, not args.paths)
+                config,
+                store,
+                args.format,
+                verbose=args.verbose,
+                removing=_Removing(False, not args.paths),
             )
         sys.stdout.flush()
 
@@ -339,6 +353,7 @@ class _Removing:
 
 def _gen(
     config: Config,
+    store: Store,
     fmt: Format,
     fail_on_change: bool = False,
     verbose: bool = False,
@@ -354,7 +369,7 @@ def _gen(
     from generator.sync.plan import read_doc_record, read_manifest
 
     stamps: Stamps = {}
-    built = build(config, stamps)
+    built = build(config, stamps, store)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
         print_diagnostics(built.diagnostics, fmt, stream, verbose)
@@ -412,14 +427,14 @@ def _gen(
     return Ran(EXIT_DRIFT if fail_on_change and wrote else EXIT_OK, wrote)
 
 
-def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
+def _check(config: Config, store: Store, quiet: bool, fmt: Format, verbose: bool = False) -> int:
     from generator.degradation import Degradation
     from generator.pipeline import build
     from generator.report import CheckResult, print_check, print_diagnostics
     from generator.sync.disk import compare
     from generator.sync.plan import read_fingerprints
 
-    built = build(config)
+    built = build(config, store=store)
     stream = sys.stdout if fmt != "text" else sys.stderr
     if built.plan is None:
         print_diagnostics(built.diagnostics, fmt, stream, verbose)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator.cache_store import Store
 from generator.degradation import Degradation
 from generator.diagnostics import Collector
 from generator.ir import Diagnostic, Model, ModelKey, Ref, Span, Spec, walk_type
@@ -27,14 +28,18 @@ _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def lint(paths: Sequence[Path], dialect: str | None = None) -> list[Diagnostic]:
-    """Every lint finding and every reader diagnostic that is not an info, sorted."""
-    return _lint(paths, dialect)[0]
+def lint(
+    paths: Sequence[Path], dialect: str | None = None, store: Store | None = None
+) -> list[Diagnostic]:
+    """Every lint finding and every reader diagnostic that is not an info, sorted (`store`: see read_docs)."""
+    return _lint(paths, dialect, store)[0]
 
 
-def _lint(paths: Sequence[Path], dialect: str | None) -> tuple[list[Diagnostic], Spec]:
+def _lint(
+    paths: Sequence[Path], dialect: str | None, store: Store | None
+) -> tuple[list[Diagnostic], Spec]:
     """The findings, and the IR they were found in."""
-    spec = read_docs(paths, dialect)
+    spec = read_docs(paths, dialect, store=store)
     out = Collector()
     reported_links = {(d.span.path, d.span.line) for d in spec.diagnostics if d.code == "DM200"}
     _links(paths, reported_links, out)
@@ -118,7 +123,7 @@ def _model(model: Model, out: Collector) -> None:
 
 
 def run_lint(paths: Sequence[Path], dialect: str | None, strict: bool, stdout: TextIO) -> int:
-    found, spec = _lint(paths, dialect)
+    found, spec = _lint(paths, dialect, Store.default())
     for diagnostic in found:
         print(diagnostic.render(), file=stdout)
     errors = sum(1 for d in found if d.severity == "error")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache_store import Store
 from generator.config import Config
 from generator.degradation import strictly
 from generator.formatting import FormatError, fits, format_all
@@ -29,17 +30,19 @@ class Built:
         return self.plan is None
 
 
-def build(config: Config, stamps: Stamps | None = None) -> Built:
-    """`stamps`, when given, receives each doc's stamp as it is read (to tell later whether it changed)."""
-    spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect, stamps), config)
+def build(config: Config, stamps: Stamps | None = None, store: Store | None = None) -> Built:
+    """`stamps`, when given, receives each doc's stamp as it is read (to tell later whether it changed);
+    `store` keeps what the next run can reuse (None: nothing is kept)."""
+    store = store or Store(None)
+    spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect, stamps, store), config)
     if config.strict:
         spec = strictly(spec)
     if spec.errors:
         return Built(spec, None, spec.diagnostics)
     try:
         target = load_target(config.target, config.templates)
-        pending = plan_files(spec, target, config.package, config.outputs)
-        record = RenderRecord(config.out, target)
+        pending = plan_files(spec, target, config.package, config.outputs, store)
+        record = RenderRecord(store, config.out, target)
         texts, rendered, fresh = _render(pending, record)
         texts.update(_formatted(fresh, target, config.out, rendered))
     except TargetError as exc:

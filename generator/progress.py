@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+from generator.streams import terminal
+
 #: Runs shorter than this many items are not worth a bar.
 MIN_ITEMS = 200
 _WIDTH = 30
@@ -17,12 +19,6 @@ def configure(enabled: bool) -> None:
     """Turn bars off (`--quiet`) or back on for this process."""
     global _enabled
     _enabled = enabled
-
-
-def terminal(stream: TextIO) -> TextIO:
-    """The stream a bar is drawn on: past any recorder of the run's output (see `sync.fastpath`)."""
-    inner = getattr(stream, "terminal", None)
-    return inner if inner is not None else stream
 
 
 class Progress:

@@ -1,8 +1,8 @@
-"""The user's cache folder, and the digests that tell whether what is kept there still applies."""
+"""The digests that tell whether what the cache store keeps still applies: of files, trees, installations
+and docmodels' own code (the store itself is `cache_store`)."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections.abc import Iterable
@@ -14,43 +14,9 @@ _SKIPPED_DIRS = {".git", "__pycache__"}
 _SKIPPED_SUFFIXES = (".pyc", ".pyo")
 
 
-def cache_folder() -> Path:
-    """Where records are kept: outside every project, so that no run writes into the output folder."""
-    explicit = os.environ.get("DOCMODELS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "docmodels"
-
-
-def cache_file(kind: str, where: str, suffix: str) -> Path:
-    """The cache file of one `kind` for one place (`where`: a resolved path, maybe with more)."""
-    return cache_folder() / f"{kind}-{digest_of([where])[:24]}{suffix}"
-
-
 def digest_of(parts: Iterable[str]) -> str:
     """One digest of several strings (any text, file names from the disk included)."""
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def store(target: Path, data: bytes) -> bool:
-    """Write a cache file whole or not at all (concurrent runs may race); True when written."""
-    import tempfile  # only when writing: a replayed run never does
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-    except OSError:
-        return False
-    return True
 
 
 def installed(module: str) -> str:

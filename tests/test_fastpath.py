@@ -16,6 +16,7 @@ import pytest
 import generator
 import generator.pipeline
 from generator import user_cache
+from generator.cache_store import default_folder
 
 SESSION = "specs/php/Models/Components/Session.md"
 
@@ -35,7 +36,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _records(project: Path) -> list[Path]:
-    return sorted(user_cache.cache_folder().glob("fastpath-*.json"))
+    return sorted((default_folder() / "fastpath").glob("*.entry"))
 
 
 def test_records_are_kept_outside_the_project(project: Path, run: Callable[..., Any]) -> None:
@@ -43,7 +44,7 @@ def test_records_are_kept_outside_the_project(project: Path, run: Callable[..., 
     before = sorted(p for p in project.rglob("*"))
     assert run("check").code == 0
     assert _records(project)
-    assert not user_cache.cache_folder().is_relative_to(project)
+    assert not default_folder().is_relative_to(project)
     assert sorted(p for p in project.rglob("*")) == before
 
 

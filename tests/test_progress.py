@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from generator import progress
-from generator.sync.fastpath import Tee
+from generator.streams import Tee
 
 
 class Terminal(io.StringIO):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cache_store import Store
 from generator.config import Config
 from generator.pipeline import build
 from generator.render import planner
@@ -53,18 +54,21 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return paths
 
 
-def gen(settings: Config) -> Plan:
-    built = build(settings)
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "cache")
+
+
+def gen(settings: Config, store: Store) -> Plan:
+    built = build(settings, store=store)
     assert built.plan is not None, [d.render() for d in built.diagnostics]
     apply(built.plan, settings.out, compare(built.plan, settings.out))
     return built.plan
 
 
-def fresh_plan(settings: Config, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Plan:
+def fresh_plan(settings: Config, cache: Path) -> Plan:
     """What a run plans with an empty cache folder (everything rendered)."""
-    with monkeypatch.context() as patch:
-        patch.setenv("DOCMODELS_CACHE_DIR", str(cache))
-        built = build(settings)
+    built = build(settings, store=Store(cache))
     assert built.plan is not None
     return built.plan
 
@@ -76,21 +80,21 @@ def edit(doc: Path, old: str, new: str) -> None:
 
 
 def test_a_second_run_renders_nothing_and_plans_the_same(
-    docs: Path, tmp_path: Path, rendered: list[str]
+    docs: Path, tmp_path: Path, rendered: list[str], store: Store
 ) -> None:
     settings = config(docs, tmp_path / "out")
-    first = gen(settings)
+    first = gen(settings, store)
     assert len(rendered) == len(first.files) - 1  # every file but the manifest
     rendered.clear()
-    assert build(settings).plan == first
+    assert build(settings, store=store).plan == first
     assert rendered == []
 
 
 def test_after_edits_only_files_that_read_them_are_rendered_and_the_plan_is_a_fresh_one(
-    docs: Path, tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+    docs: Path, tmp_path: Path, rendered: list[str], store: Store
 ) -> None:
     settings = config(docs, tmp_path / "out")
-    gen(settings)
+    gen(settings, store)
     session = docs / SESSION
     steps = [
         lambda: edit(session, "| `id`", "| `sessionId`"),
@@ -101,26 +105,26 @@ def test_after_edits_only_files_that_read_them_are_rendered_and_the_plan_is_a_fr
     for number, step in enumerate(steps):
         step()
         rendered.clear()
-        plan = gen(settings)
+        plan = gen(settings, store)
         again = list(rendered)
-        assert plan == fresh_plan(settings, tmp_path / f"empty-{number}", monkeypatch)
+        assert plan == fresh_plan(settings, tmp_path / f"empty-{number}")
         assert 0 < len(again) < len(plan.files) / 4, again
 
 
 def test_a_generated_file_edited_by_hand_is_rendered_again(
-    docs: Path, tmp_path: Path, rendered: list[str]
+    docs: Path, tmp_path: Path, rendered: list[str], store: Store
 ) -> None:
     settings = config(docs, tmp_path / "out")
-    first = gen(settings)
+    first = gen(settings, store)
     edited = next(p for p in first.files if p.endswith("session.py"))
     (settings.out / edited).write_text("# mine now\n", encoding="utf-8")
     rendered.clear()
-    assert build(settings).plan == first
+    assert build(settings, store=store).plan == first
     assert rendered == [edited]
 
 
 def test_a_template_that_reads_every_model_is_rendered_when_any_model_changes(
-    docs: Path, tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+    docs: Path, tmp_path: Path, rendered: list[str], store: Store
 ) -> None:
     templates = tmp_path / "templates"
     (templates / "dataclasses").mkdir(parents=True)
@@ -131,7 +135,7 @@ def test_a_template_that_reads_every_model_is_rendered_when_any_model_changes(
         "# {{ m.class_name }}: one of {{ models | length }} models\n", encoding="utf-8"
     )
     settings = config(docs, tmp_path / "out", templates)
-    first = gen(settings)
+    first = gen(settings, store)
     models = {
         p
         for p in first.files
@@ -141,25 +145,25 @@ def test_a_template_that_reads_every_model_is_rendered_when_any_model_changes(
     }
     shutil.copy(docs / SESSION, docs / "php/Models/Components/SessionCopy.md")
     rendered.clear()
-    plan = gen(settings)
+    plan = gen(settings, store)
     again = set(rendered)
-    assert plan == fresh_plan(settings, tmp_path / "empty", monkeypatch)
+    assert plan == fresh_plan(settings, tmp_path / "empty")
     assert len(models) > 10
     assert models <= again
 
 
 def test_a_changed_template_renders_every_file_it_makes(
-    docs: Path, tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+    docs: Path, tmp_path: Path, rendered: list[str], store: Store
 ) -> None:
     templates = tmp_path / "templates"
     (templates / "dataclasses").mkdir(parents=True)
     override = templates / "dataclasses" / "model.md.j2"
     override.write_text("# {{ m.class_name }}\n", encoding="utf-8")
     settings = config(docs, tmp_path / "out", templates)
-    gen(settings)
+    gen(settings, store)
     override.write_text("# The model {{ m.class_name }}\n", encoding="utf-8")
     rendered.clear()
-    plan = gen(settings)
+    plan = gen(settings, store)
     again = list(rendered)
-    assert plan == fresh_plan(settings, tmp_path / "empty", monkeypatch)
+    assert plan == fresh_plan(settings, tmp_path / "empty")
     assert {p for p in plan.files if p.endswith(".md") and "/" in p} <= set(again)

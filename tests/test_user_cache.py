@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator import user_cache
+from generator.cache_store import default_folder
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -20,16 +20,20 @@ def tree(folder: Path) -> dict[str, str]:
     }
 
 
-def test_compiled_templates_and_pages_are_kept_and_give_the_same_output(
-    project: Path, run: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_pages_and_records_are_kept_as_data_and_give_the_same_output(
+    project: Path, run: Callable[..., Any]
 ) -> None:
     assert run("gen").code == 0
     first = tree(project / "generated")
-    cache = user_cache.cache_folder()
-    assert list((cache / "templates").iterdir()), "compiled templates are kept"
-    assert list(cache.glob("pages-*.pickle"))
+    cache = default_folder()
+    assert list((cache / "pages").glob("*.entry"))
+    assert list((cache / "render").glob("*.entry"))
+    assert list((cache / "template-names").glob("*.entry"))
     assert run("gen", "--out", "again").code == 0
     assert tree(project / "again") == first
+    kept = [p for p in cache.rglob("*") if p.is_file()]
+    assert kept and all(p.suffix == ".entry" for p in kept), kept  # no compiled templates
+    assert all(p.read_bytes().startswith(b"docmodels-cache 1 ") for p in kept)
 
 
 def test_a_cache_folder_that_cannot_be_written_changes_nothing(
@@ -45,15 +49,24 @@ def test_a_cache_folder_that_cannot_be_written_changes_nothing(
     assert tree(project / "elsewhere") == expected
 
 
-def test_a_damaged_compiled_template_is_compiled_again(
+def test_what_older_releases_kept_is_removed_and_never_read(
     project: Path, run: Callable[..., Any]
 ) -> None:
+    cache = default_folder()
+    (cache / "templates").mkdir(parents=True)
+    legacy = [
+        cache / "pages-0123456789abcdef01234567.pickle",
+        cache / "fastpath-0123456789abcdef01234567.json",
+        cache / "templates" / "__jinja2_0123456789abcdef.cache",
+    ]
+    for path in legacy:
+        path.write_bytes(b"\x80\x05 never loaded")
+    mine = cache / "notes.txt"  # not docmodels': left alone
+    mine.write_text("mine", encoding="utf-8")
     assert run("gen").code == 0
-    expected = tree(project / "generated")
-    for compiled in (user_cache.cache_folder() / "templates").iterdir():
-        compiled.write_bytes(b"\x00garbage")
-    assert run("gen", "--out", "again").code == 0
-    assert tree(project / "again") == expected
+    assert not any(p.exists() for p in legacy)
+    assert not (cache / "templates").exists()
+    assert mine.read_text(encoding="utf-8") == "mine"
 
 
 def test_a_run_with_every_page_kept_loads_neither_markdown_it_nor_the_openapi_matcher(

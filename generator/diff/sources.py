@@ -7,6 +7,7 @@ import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.cache_store import Store
 from generator.config import Config
 from generator.diff.compare import Side
 from generator.diff.errors import problem
@@ -42,7 +43,7 @@ def load_folders(paths: list[Path], config: Config, openapi: Path | None) -> Loa
     for path in paths:
         if not path.exists():
             raise problem("DM802", path.as_posix(), "no such folder or file")
-    spec = read_docs(paths, config.dialect)
+    spec = read_docs(paths, config.dialect, store=Store.default())
     cwd = Path.cwd().resolve()
     pages: list[tuple[str, str]] = []
     for sdks in sdks_folders(paths):
@@ -88,7 +89,9 @@ def load_ref(ref: str, paths: list[Path], config: Config, openapi: Path | None) 
     page_files = repo.files(commit, [repo.below(s) for s in sdks])
     page_files = [(path, blob) for path, blob in page_files if is_operation_page(path)]
     blobs = repo.blobs([blob for _, blob in docs] + [blob for _, blob in page_files])
-    spec = read_blobs([(doc, blobs[blob]) for doc, blob in docs], paths, config.dialect)
+    spec = read_blobs(
+        [(doc, blobs[blob]) for doc, blob in docs], paths, config.dialect, Store.default()
+    )
     pages = [
         (display(repo, path, cwd), blobs[blob].decode("utf-8", "replace"))
         for path, blob in page_files

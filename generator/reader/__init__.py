@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from generator.cache_store import Store
 from generator.diagnostics import Collector
 from generator.ir import Diagnostic, Model, ModelKey, Span, Spec
 from generator.reader.cells import is_identifier
@@ -70,20 +71,29 @@ def _display(path: Path, cwd: Path) -> str:
 
 
 def read_docs(
-    paths: Sequence[Path], dialect: str | None = None, stamps: Stamps | None = None
+    paths: Sequence[Path],
+    dialect: str | None = None,
+    stamps: Stamps | None = None,
+    store: Store | None = None,
 ) -> Spec:
-    """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read."""
-    cache = PageCache(paths)
+    """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read.
+
+    `store` keeps what unchanged docs showed between runs (None: nothing is kept)."""
+    cache = PageCache(store or Store(None), paths)
     return _spec(read_all(discover(paths), dialect, cache, stamps), cache)
 
 
 def read_blobs(
-    blobs: Sequence[tuple[DocRef, bytes]], roots: Sequence[Path], dialect: str | None = None
+    blobs: Sequence[tuple[DocRef, bytes]],
+    roots: Sequence[Path],
+    dialect: str | None = None,
+    store: Store | None = None,
 ) -> Spec:
     """The IR of docs given as (where, bytes) pairs instead of files (such as a git revision's blobs).
 
-    Each doc is held to the same limits as a file, and shares the page cache of the folders `roots`."""
-    cache = PageCache(roots)
+    Each doc is held to the same limits as a file, and shares the page cache of the folders `roots`
+    (`store`: as for read_docs)."""
+    cache = PageCache(store or Store(None), roots)
     texts: list[tuple[DocRef, str | None, Collector]] = []
     for doc, data in blobs:
         out = Collector()
@@ -171,7 +181,7 @@ def _drafts(
             page = doc.page or pages[doc.key]
             own = Collector()
             draft = (read_document(doc.ref, page, DIALECTS[where[4]], own), own.items)
-            cache.drafts.put(where, draft)
+            draft = cache.put_draft(where, draft)
         out.items.extend(draft[1])
         if draft[0] is not None:
             models.append(draft[0])
@@ -216,7 +226,7 @@ def _read_texts(
     parsed = _parse_texts(list(missing.items()))
     for key, (page, detected) in parsed.items():
         facts[key] = (detected, tuple(page.unclosed_fences))
-        cache.facts.put(key, facts[key])
+        cache.put_facts(key, facts[key])
     results: list[ReadDoc] = []
     for key, (doc, text, out) in zip(keys, texts, strict=True):
         if text is None:

@@ -7,13 +7,14 @@ import json
 import posixpath
 from dataclasses import dataclass
 
+from generator.cache_store import Store
 from generator.ir import Model, ModelKey, Span, Spec
 from generator.ir_json import field_json, model_json
 from generator.render import naming
 from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
 from generator.render.schema_view import schema_package
 from generator.render.targets import OutputRule, Target, TargetError, render_template
-from generator.render.template_inputs import InputDigests, read_names
+from generator.render.template_inputs import InputDigests, KnownTemplates, read_names
 from generator.render.test_view import model_tests
 
 #: `test_<name>.py` must stay a valid file name however deep the docs' folders are.
@@ -61,9 +62,14 @@ def render_files(
 
 
 def plan_files(
-    spec: Spec, target: Target, package: str, groups: tuple[str, ...]
+    spec: Spec,
+    target: Target,
+    package: str,
+    groups: tuple[str, ...],
+    store: Store | None = None,
 ) -> list[PendingFile]:
-    """Every file the target makes of the spec, ready to render, in path order."""
+    """Every file the target makes of the spec, ready to render, in path order (`store` keeps what each
+    template reads between runs; None: nothing is kept)."""
     try:
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
@@ -75,10 +81,11 @@ def plan_files(
     base = _base_context(py, models, spec, package)
     origins: dict[ModelKey, tuple[Origin, ...]] = {}
     files: list[PendingFile] = []
+    known = KnownTemplates(store or Store(None))
     for rule in target.outputs:
         if rule.group not in groups:
             continue
-        names = read_names(target, rule.template)
+        names = read_names(target, rule.template, known)
         for path, context in _instances(rule, py, models, spec, package, base):
             if schemas is not None:
                 m = context.get("m")
@@ -93,6 +100,7 @@ def plan_files(
                     _normal(path), rule.format, parts, inputs, target, rule.template, context
                 )
             )
+    known.save()
     return sorted(files, key=lambda f: f.path)
 
 

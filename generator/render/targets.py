@@ -8,7 +8,6 @@ folders, then in those of the target it extends, then in its `includes`.
 
 from __future__ import annotations
 
-import os
 import string
 import sys
 import tomllib
@@ -22,7 +21,6 @@ from typing import Any, Literal
 import jinja2
 
 from generator.render.filters import FILTERS
-from generator.user_cache import cache_folder
 
 Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")
@@ -250,32 +248,13 @@ def _merged_options(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str
     return merged
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in the user's cache folder; a folder that cannot be written only costs time."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # unreadable, truncated or damaged: compile the template again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
-    return _environment(folders, cache_folder() / "templates")
-
-
 @cache
-def _environment(folders: tuple[Path, ...], compiled: Path) -> jinja2.Environment:
+def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    """One Jinja environment per set of template folders and process: each template is compiled the first
+    time it is used, and only then. Compiled templates are never read from or written to the cache folder
+    (Jinja's bytecode is code: a cache folder shared between CI jobs holds data only)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
-        bytecode_cache=_BytecodeCache(str(compiled)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

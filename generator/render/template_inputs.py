@@ -3,39 +3,39 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 from collections.abc import Mapping
+from typing import Any
 
 import jinja2
 from jinja2 import meta
 
+from generator.cache_store import BadEntry, Store
 from generator.render.targets import Target, environment
-from generator.user_cache import cache_file, digest_of, installed, store
+from generator.user_cache import installed
 
-_FORMAT = 1
+_FORMAT = 2
+_SECTION = "template-names"
 #: Template sources whose names are kept before the record drops those a run did not use.
 _KEEP = 500
 
 
-def read_names(target: Target, template: str) -> frozenset[str] | None:
+def read_names(
+    target: Target, template: str, known: KnownTemplates | None = None
+) -> frozenset[str] | None:
     """The context names `template` may read, with the templates it includes, imports or extends.
 
     None when that cannot be told: a template named only at run time, or one that does not parse (rendering
-    reports that)."""
+    reports that). `known` keeps what templates read between runs (None: nothing is kept)."""
     env = environment(target.folders)
     loader = env.loader
     if loader is None:
         return None
-    known = _KnownTemplates()
-    try:
-        return _closure_names(env, loader, template, known)
-    finally:
-        known.save()
+    return _closure_names(env, loader, template, known or KnownTemplates(Store(None)))
 
 
 def _closure_names(
-    env: jinja2.Environment, loader: jinja2.BaseLoader, template: str, known: _KnownTemplates
+    env: jinja2.Environment, loader: jinja2.BaseLoader, template: str, known: KnownTemplates
 ) -> frozenset[str] | None:
     names: set[str] = set()
     seen: set[str] = set()
@@ -61,15 +61,16 @@ def _closure_names(
 _Read = tuple[list[str], list[str | None]]
 
 
-class _KnownTemplates:
+class KnownTemplates:
     """What each template source reads, kept between runs by the digest of the source: Jinja parses a
-    template only the first time its text is seen (parsing costs more than the rest of planning a file)."""
+    template only the first time its text is seen (parsing costs more than the rest of planning a file).
+    One entry of the store's `template-names` section per Jinja installation."""
 
-    def __init__(self) -> None:
-        jinja = installed("jinja2")
-        self.path = cache_file("template-names", jinja, ".json")
-        self.tag = digest_of([str(_FORMAT), jinja])
-        self.kept = self._load()
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.where = installed("jinja2") if store.keeps else ""
+        self.tag = str(_FORMAT)
+        self.kept: dict[str, _Read] = store.load(_SECTION, self.where, self.tag, _decode) or {}
         self.used: set[str] = set()
         self.new = False
 
@@ -93,19 +94,22 @@ class _KnownTemplates:
             return
         if len(self.kept) > _KEEP:
             self.kept = {key: self.kept[key] for key in sorted(self.used)}
-        store(self.path, json.dumps({"tag": self.tag, "sources": self.kept}).encode("utf-8"))
+        self.store.save(_SECTION, self.where, self.tag, self.kept)
 
-    def _load(self) -> dict[str, _Read]:
-        try:
-            data = json.loads(self.path.read_bytes())
-            if data["tag"] != self.tag:
-                return {}
-            return {
-                str(key): ([str(n) for n in names], [None if r is None else str(r) for r in refs])
-                for key, (names, refs) in data["sources"].items()
-            }
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}
+
+def _decode(data: Any) -> dict[str, _Read]:
+    """The names each kept source reads, and the templates it names (`BadEntry` on anything else)."""
+    kept: dict[str, _Read] = {}
+    for key, (names, refs) in data.items():
+        if (
+            type(names) is not list
+            or type(refs) is not list
+            or not all(type(n) is str for n in names)
+            or not all(r is None or type(r) is str for r in refs)
+        ):
+            raise BadEntry("template-names: expected names")
+        kept[key] = (list(names), list(refs))
+    return kept
 
 
 class InputDigests:

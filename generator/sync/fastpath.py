@@ -9,45 +9,45 @@ write nothing: it is replayed without reading, rendering or formatting anything.
 (size, inode, modification and change times: any write moves the change time), as git's index does; a file
 whose stat differs, or that changed within two seconds before the recorded run started (`user_cache.
 stat_stamp`), matches by its bytes. So a fresh checkout of the same files (new inodes and times) is replayed
-too, when the cache folder is kept (a CI cache step). Any difference, or an unreadable record, means the
-normal run. Records live in the user's cache folder (`$DOCMODELS_CACHE_DIR`, else `$XDG_CACHE_HOME/
-docmodels`, else `~/.cache/docmodels`), never in the project: `check` writes nothing there.
+too, when the cache folder is kept (a CI cache step). Any difference, or a missing or bad record, means the
+normal run. Records are entries of the cache store's `fastpath` section (`cache_store`), never in the
+project: `check` writes nothing there.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 import generator
+from generator.cache_store import BadEntry, Store
 from generator.config import Config
+from generator.streams import recording
 from generator.user_cache import (
     FileStat,
-    cache_file,
     code_digest,
     content_digest,
     installed,
     stat_stamp,
-    store,
     tree_stats,
 )
 
+_SECTION = "fastpath"
 
-def record_path(config: Config, command: str) -> Path:
+
+def record_key(config: Config, command: str) -> str:
     """One record per output folder and command line."""
-    return cache_file("fastpath", f"{config.out.resolve()}\0{command}", ".json")
+    return f"{config.out.resolve()}\0{command}"
 
 
-_FORMAT = 3
+_FORMAT = 4
 #: Files changed this long before a run count by their bytes: the coarsest timestamps (FAT) are 2 s apart.
 _RACY_NS = 2_000_000_000
 _DEPENDENCIES = ("black", "jinja2", "markdown_it")
@@ -86,10 +86,10 @@ class Ran:
     wrote: bool = False
 
 
-def run(config: Config, command: str, full_run: Callable[[], Ran]) -> int:
+def run(config: Config, command: str, full_run: Callable[[], Ran], store: Store) -> int:
     """Replay the recorded run when nothing changed; otherwise do `full_run`, and record it if it changed nothing."""
     taken = Stats()
-    replay = lookup(config, command, taken)
+    replay = lookup(store, config, command, taken)
     if replay is not None:
         sys.stderr.write(replay.stderr)
         sys.stdout.write(replay.stdout)
@@ -99,44 +99,8 @@ def run(config: Config, command: str, full_run: Callable[[], Ran]) -> int:
     with recording() as (out, err):
         ran = full_run()
     if not ran.wrote:
-        remember(config, command, roots, before, Replay(out.text(), err.text(), ran.code))
+        remember(store, config, command, roots, before, Replay(out.text(), err.text(), ran.code))
     return ran.code
-
-
-class Tee:
-    """A stream that passes everything through to `terminal` and keeps a copy."""
-
-    def __init__(self, terminal: TextIO) -> None:
-        self.terminal = terminal
-        self._parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        self._parts.append(text)
-        return self.terminal.write(text)
-
-    def flush(self) -> None:
-        self.terminal.flush()
-
-    def isatty(self) -> bool:
-        return self.terminal.isatty()
-
-    def text(self) -> str:
-        return "".join(self._parts)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.terminal, name)  # encoding, errors, fileno, ... of the real stream
-
-
-@contextmanager
-def recording() -> Iterator[tuple[Tee, Tee]]:
-    """Copy what is printed on stdout and stderr meanwhile."""
-    saved = sys.stdout, sys.stderr
-    out, err = Tee(sys.stdout), Tee(sys.stderr)
-    sys.stdout, sys.stderr = out, err
-    try:
-        yield out, err
-    finally:
-        sys.stdout, sys.stderr = saved
 
 
 def template_roots(config: Config) -> tuple[Path, ...]:
@@ -214,22 +178,35 @@ def _code() -> str:
     return "\0".join([*(installed(name) for name in _DEPENDENCIES), code_digest()])
 
 
-def lookup(config: Config, command: str, taken: Stats | None = None) -> Replay | None:
+#: A record as kept: (state key, racy_from, {file name: (stat stamp or None, digest)}, template roots, replay).
+_Record = tuple[str, int, dict[str, tuple[str | None, str]], tuple[Path, ...], Replay]
+
+
+def _decode(data: Any) -> _Record:
+    """A record read back, every value checked (`BadEntry` on anything `remember` does not write)."""
+    key, racy_from, files, roots, (stdout, stderr, code) = data
+    if type(key) is not str or type(racy_from) is not int or type(code) is not int:
+        raise BadEntry("fastpath: key, time or exit code")
+    if type(stdout) is not str or type(stderr) is not str or type(files) is not dict:
+        raise BadEntry("fastpath: output or files")
+    recorded: dict[str, tuple[str | None, str]] = {}
+    for name, (stamp, digest) in files.items():
+        if (stamp is not None and type(stamp) is not str) or type(digest) is not str:
+            raise BadEntry("fastpath: a file's stamp or digest")
+        recorded[name] = (stamp, digest)
+    if type(roots) is not list or not all(type(r) is str for r in roots):
+        raise BadEntry("fastpath: template roots")
+    return key, racy_from, recorded, tuple(Path(r) for r in roots), Replay(stdout, stderr, code)
+
+
+def lookup(store: Store, config: Config, command: str, taken: Stats | None = None) -> Replay | None:
     """The recorded run's output when it is provably what this run would do, else None.
 
     Each file matches by its stat when the record has one and the stat is the same, else by its bytes."""
-    try:
-        data = json.loads(record_path(config, command).read_text(encoding="utf-8"))
-        state = data["state"]
-        key, racy_from = str(state["key"]), int(state["racy_from"])
-        recorded = {
-            str(name): (None if stamp is None else str(stamp), str(digest))
-            for name, (stamp, digest) in state["files"].items()
-        }
-        roots = tuple(Path(p) for p in data["template_roots"])
-        replay = Replay(**data["replay"])
-    except (OSError, ValueError, KeyError, TypeError):
+    found = store.load(_SECTION, record_key(config, command), str(_FORMAT), _decode)
+    if found is None:
         return None
+    key, racy_from, recorded, roots, replay = found
     if replay.code != 0 or _key(config, command) != key:
         return None
     files = _files(config, roots, taken or Stats())
@@ -246,7 +223,12 @@ def lookup(config: Config, command: str, taken: Stats | None = None) -> Replay |
 
 
 def remember(
-    config: Config, command: str, roots: Sequence[Path], before: State, replay: Replay
+    store: Store,
+    config: Config,
+    command: str,
+    roots: Sequence[Path],
+    before: State,
+    replay: Replay,
 ) -> bool:
     """Record a run that exited 0 and changed nothing; True when recorded.
 
@@ -270,9 +252,11 @@ def remember(
         except OSError:
             return False
     files = {name: [before.stats[name], contents[name]] for name in sorted(before.stats)}
-    data = {
-        "state": {"key": before.key, "racy_from": before.racy_from, "files": files},
-        "template_roots": [str(p) for p in roots],
-        "replay": asdict(replay),
-    }
-    return store(record_path(config, command), json.dumps(data).encode("utf-8"))
+    record = [
+        before.key,
+        before.racy_from,
+        files,
+        [str(p) for p in roots],
+        [replay.stdout, replay.stderr, replay.code],
+    ]
+    return store.save(_SECTION, record_key(config, command), str(_FORMAT), record)

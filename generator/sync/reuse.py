@@ -1,6 +1,6 @@
 """Files whose template read the same values as last time are taken from the output folder, not rendered.
 
-After each run, a record in the user's cache folder keeps, per output file, the digest of everything its
+After each run, an entry of the cache store's `render` section keeps, per output file, the digest of everything its
 template read (`PendingFile.inputs`), the digest of the file as written and of the text before formatting.
 It applies only while docmodels' code, the templates, black, Jinja and Python are those that wrote it. A file
 is reused only when its digest of inputs is the same and the file in the output folder is still the one
@@ -9,18 +9,20 @@ recorded, byte for byte; any doubt means rendering it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import generator
+from generator.cache_store import BadEntry, Store
 from generator.render.targets import Target
 from generator.sync.plan import digest, read_unchanged
-from generator.user_cache import cache_file, code_digest, digest_of, installed, store, tree_digest
+from generator.user_cache import code_digest, digest_of, installed, tree_digest
 
-_FORMAT = 1
+_FORMAT = 2
+_SECTION = "render"
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,13 @@ class Kept:
 class RenderRecord:
     """The files of the last run into one output folder, by path."""
 
-    def __init__(self, out: Path, target: Target) -> None:
-        self.path = cache_file("render", str(out.resolve()), ".json")
+    def __init__(self, store: Store, out: Path, target: Target) -> None:
+        self.store = store
+        self.where = str(out.resolve())
         self.out = out
         self.top = os.fspath(out)
-        self.tag = _tag(target)
-        self.kept = self._load()
+        self.tag = _tag(target) if store.keeps else ""
+        self.kept: dict[str, Kept] = store.load(_SECTION, self.where, self.tag, _decode) or {}
         self.now: dict[str, Kept] = {}
 
     def reuse(self, path: str, inputs: str | None) -> tuple[str, str] | None:
@@ -59,17 +62,18 @@ class RenderRecord:
     def save(self) -> None:
         if self.now == self.kept:
             return
-        files = {p: [k.inputs, k.written, k.rendered] for p, k in sorted(self.now.items())}
-        store(self.path, json.dumps({"tag": self.tag, "files": files}).encode("utf-8"))
+        files = [[p, k.inputs, k.written, k.rendered] for p, k in sorted(self.now.items())]
+        self.store.save(_SECTION, self.where, self.tag, files)
 
-    def _load(self) -> dict[str, Kept]:
-        try:
-            data = json.loads(self.path.read_bytes())
-            if data["tag"] != self.tag:
-                return {}
-            return {str(p): Kept(*map(str, v)) for p, v in data["files"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}
+
+def _decode(data: Any) -> dict[str, Kept]:
+    """The kept files, each four strings (`BadEntry` on anything else)."""
+    kept: dict[str, Kept] = {}
+    for path, inputs, written, rendered in data:
+        if not all(type(v) is str for v in (path, inputs, written, rendered)):
+            raise BadEntry("render: expected four strings")
+        kept[path] = Kept(inputs, written, rendered)
+    return kept
 
 
 def _tag(target: Target) -> str:

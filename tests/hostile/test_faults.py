@@ -128,8 +128,8 @@ def test_a_doc_replaced_during_the_run_stops_the_write(
     before = snapshot(project / "out")
     real_build = pipeline.build
 
-    def build_then_replace(config: Any, stamps: Any = None) -> Any:
-        built = real_build(config, stamps)
+    def build_then_replace(config: Any, stamps: Any = None, store: Any = None) -> Any:
+        built = real_build(config, stamps, store)
         replacement = project / "replacement.md"
         replacement.write_text(DOC.format("M0", "version 3"), encoding="utf-8")
         os.replace(replacement, project / "docs" / "m0.md")  # an editor's save

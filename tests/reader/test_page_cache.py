@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -10,11 +11,11 @@ from typing import Any
 import pytest
 
 import generator.reader as reader
+from generator.cache_store import Store
 from generator.ir import Model
 from generator.reader import page_cache
 from generator.reader.document import DocRef
 from generator.reader.page import Page
-from generator.user_cache import cache_folder
 from tests.conftest import SPECS
 
 
@@ -23,6 +24,15 @@ def docs(tmp_path: Path) -> Path:
     folder = tmp_path / "docs"
     shutil.copytree(SPECS, folder)
     return folder
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "cache")
+
+
+def empty_store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "empty")
 
 
 def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -38,19 +48,25 @@ def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
-def cache_files() -> list[Path]:
-    return sorted(cache_folder().glob("pages-*.pickle"))
+def cache_files(store: Store) -> list[Path]:
+    assert store.folder is not None
+    return sorted((store.folder / "pages").glob("*.entry"))
+
+
+def kept(store: Store, docs: Path) -> page_cache.PageCache:
+    """What the store keeps for the docs, as the next run reads it."""
+    return page_cache.PageCache(store, [docs])
 
 
 def test_a_second_read_parses_nothing_and_gives_the_same_ir(
-    docs: Path, monkeypatch: pytest.MonkeyPatch
+    docs: Path, monkeypatch: pytest.MonkeyPatch, store: Store
 ) -> None:
-    first = reader.read_docs([docs])
+    first = reader.read_docs([docs], store=store)
     parsed = counting_parses(monkeypatch)
-    second = reader.read_docs([docs])
+    second = reader.read_docs([docs], store=store)
     assert parsed == []
     assert second == first
-    assert len(cache_files()) == 1
+    assert len(cache_files(store)) == 1
 
 
 def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -67,101 +83,151 @@ def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_only_changed_docs_are_parsed_and_read_again(
-    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: Store
 ) -> None:
-    reader.read_docs([docs])
+    reader.read_docs([docs], store=store)
     changed = sorted(docs.rglob("*.md"))[3]
     text = changed.read_text(encoding="utf-8") + "\nA new closing paragraph.\n"
     changed.write_text(text, encoding="utf-8")
     parsed = counting_parses(monkeypatch)
     read = counting_reads(monkeypatch)
-    cached = reader.read_docs([docs])
+    cached = reader.read_docs([docs], store=store)
     assert parsed == [text]
     assert [Path(p).name for p in read] == [changed.name]
-    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path / "empty"))
-    assert cached == reader.read_docs([docs])
+    assert cached == reader.read_docs([docs], store=empty_store(tmp_path))
 
 
 def test_a_doc_read_in_another_dialect_is_parsed_and_read_again(
-    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: Store
 ) -> None:
-    detected = reader.read_docs([docs])
+    detected = reader.read_docs([docs], store=store)
     read = counting_reads(monkeypatch)
     parsed = counting_parses(monkeypatch)
-    forced = reader.read_docs([docs], "python")
+    forced = reader.read_docs([docs], "python", store=store)
     assert len(read) == len(list(docs.rglob("*.md")))
     # Pages are not kept: a draft to make again needs its page again.
     assert len(parsed) == len(read)
     assert forced != detected
-    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(tmp_path / "empty"))
-    assert forced == reader.read_docs([docs], "python")
+    assert forced == reader.read_docs([docs], "python", store=empty_store(tmp_path))
 
 
-def test_the_cache_keeps_what_pages_show_not_the_pages(docs: Path) -> None:
-    reader.read_docs([docs])
-    _, facts, _ = pickle.loads(cache_files()[0].read_bytes())
+def test_the_cache_keeps_what_pages_show_not_the_pages(docs: Path, store: Store) -> None:
+    reader.read_docs([docs], store=store)
+    facts = kept(store, docs).facts.kept
     assert len(facts) == len(list(docs.rglob("*.md")))
-    for dialect, unclosed in facts.values():
+    for (dialect, unclosed), _ in facts.values():
         assert dialect is None or dialect in reader.DIALECTS
         assert isinstance(unclosed, tuple)
 
 
 def test_an_unclosed_fence_is_reported_again_when_its_page_is_not_parsed_again(
-    docs: Path, monkeypatch: pytest.MonkeyPatch
+    docs: Path, monkeypatch: pytest.MonkeyPatch, store: Store
 ) -> None:
     doc = sorted(docs.rglob("*.md"))[0]
     doc.write_text(doc.read_text(encoding="utf-8") + "\n```json\n{\n", encoding="utf-8")
-    first = [d for d in reader.read_docs([docs]).diagnostics if d.code == "DM117"]
+    first = [d for d in reader.read_docs([docs], store=store).diagnostics if d.code == "DM117"]
     parsed = counting_parses(monkeypatch)
-    again = [d for d in reader.read_docs([docs]).diagnostics if d.code == "DM117"]
+    again = [d for d in reader.read_docs([docs], store=store).diagnostics if d.code == "DM117"]
     assert parsed == []
     assert len(first) == 1
     assert again == first
 
 
-def test_the_cache_keeps_only_the_pages_of_the_last_run(docs: Path) -> None:
-    reader.read_docs([docs])
-    before = pickle.loads(cache_files()[0].read_bytes())[1]
-    drafts_before = pickle.loads(cache_files()[0].read_bytes())[2]
+def test_the_cache_keeps_only_the_pages_of_the_last_run(docs: Path, store: Store) -> None:
+    reader.read_docs([docs], store=store)
+    before = kept(store, docs)
     removed = sorted(docs.rglob("*.md"))[0]
     removed.unlink()
-    reader.read_docs([docs])
-    after = pickle.loads(cache_files()[0].read_bytes())[1]
-    assert len(after) == len(before) - 1
-    assert after.keys() < before.keys()
-    drafts_after = pickle.loads(cache_files()[0].read_bytes())[2]
-    assert drafts_after.keys() < drafts_before.keys()
+    reader.read_docs([docs], store=store)
+    after = kept(store, docs)
+    assert len(after.facts.kept) == len(before.facts.kept) - 1
+    assert after.facts.kept.keys() < before.facts.kept.keys()
+    assert after.drafts.kept.keys() < before.drafts.kept.keys()
 
 
 def test_a_cache_from_other_reader_code_is_ignored(
-    docs: Path, monkeypatch: pytest.MonkeyPatch
+    docs: Path, monkeypatch: pytest.MonkeyPatch, store: Store
 ) -> None:
-    reader.read_docs([docs])
+    reader.read_docs([docs], store=store)
     monkeypatch.setattr(page_cache, "_tag", lambda: "another version of the reader")
     parsed = counting_parses(monkeypatch)
-    reader.read_docs([docs])
+    reader.read_docs([docs], store=store)
     assert len(parsed) == len(list(docs.rglob("*.md")))
 
 
+def entry_of(store: Store, docs: Path, payload: list[bytes]) -> None:
+    """Replace the docs' entry by one whose header verifies, over `payload` lines."""
+    cache = kept(store, docs)
+    assert store.save_lines("pages", cache.where, cache.tag, payload)
+
+
 @pytest.mark.parametrize(
-    "content", [b"", b"not a pickle", pickle.dumps(["wrong", "shape"]), pickle.dumps(("a", {}, {}))]
+    "content",
+    [
+        b"",
+        b"not json",
+        pickle.dumps(["wrong", "shape"]),
+        b"docmodels-cache 1 pages 0 0 0\n[{},[]]",
+    ],
 )
 def test_a_damaged_cache_is_ignored_and_replaced(
-    docs: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+    docs: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, store: Store
 ) -> None:
-    expected = reader.read_docs([docs])
-    cache_files()[0].write_bytes(content)
+    expected = reader.read_docs([docs], store=store)
+    cache_files(store)[0].write_bytes(content)
     parsed = counting_parses(monkeypatch)
-    assert reader.read_docs([docs]) == expected
+    assert reader.read_docs([docs], store=store) == expected
     assert parsed
-    assert pickle.loads(cache_files()[0].read_bytes())[0] == page_cache._tag()
+    assert len(kept(store, docs).drafts.kept) == len(expected.models)
 
 
-def test_a_cache_folder_that_cannot_be_written_only_costs_time(
-    docs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda line: line.replace(b'"php"', b'"klingon"', 1),  # read in a dialect no reader knows
+        lambda line: line.replace(b'"object"', b'"class"', 1),  # a model kind the IR has not
+        lambda line: line.replace(b'"string"', b'"str"', 1),  # a type kind the IR has not
+        lambda line: line.replace(b"[", b"[1,", 1),  # one value too many
+        lambda line: line[:-5],  # cut short
+        lambda line: json.dumps({"model": "a dict"}).encode(),
+    ],
+)
+def test_a_draft_the_cache_did_not_write_is_never_used(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, store: Store, change: Any
 ) -> None:
+    expected = reader.read_docs([docs], store=store)
+    cache = kept(store, docs)
+    facts = json.dumps({k: plain for k, (_, plain) in cache.facts.kept.items()}).encode()
+    lines = [line for _, line in cache.drafts.kept.values()]
+    damaged = [change(line) for line in lines]
+    assert damaged != lines
+    entry_of(store, docs, [facts, *damaged])
+    parsed = counting_parses(monkeypatch)
+    assert reader.read_docs([docs], store=store) == expected
+    assert parsed  # the whole entry counted as missing
+
+
+def test_a_dialect_the_reader_does_not_know_is_never_used(
+    docs: Path, monkeypatch: pytest.MonkeyPatch, store: Store
+) -> None:
+    expected = reader.read_docs([docs], store=store)
+    cache = kept(store, docs)
+    facts = {k: ["klingon", plain[1]] for k, (_, plain) in cache.facts.kept.items()}
+    entry_of(store, docs, [json.dumps(facts).encode()])
+    assert reader.read_docs([docs], store=store) == expected
+
+
+def test_a_store_that_keeps_nothing_reads_the_same_and_writes_nothing(
+    docs: Path, tmp_path: Path
+) -> None:
+    nothing = Store(None)
+    assert reader.read_docs([docs], store=nothing) == reader.read_docs([docs])
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(docs: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    monkeypatch.setenv("DOCMODELS_CACHE_DIR", str(blocked / "cache"))
-    assert reader.read_docs([docs]).models
-    assert reader.read_docs([docs]) == reader.read_docs([docs])
+    store = Store(blocked / "cache")
+    assert reader.read_docs([docs], store=store).models
+    assert reader.read_docs([docs], store=store) == reader.read_docs([docs], store=store)
