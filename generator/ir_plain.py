@@ -58,6 +58,7 @@ def model_plain(model: Model) -> list[Any]:
         model.open,
         model.schema,
         [list(pair) for pair in model.facts],
+        [[index, what] for index, what in model.degraded_members],
     ]
 
 
@@ -107,6 +108,7 @@ def _field_plain(field: Field, path: str) -> list[Any]:
         field.has_const,
         field.format,
         [list(pair) for pair in field.facts],
+        field.degraded,
     ]
 
 
@@ -149,6 +151,7 @@ def model_from_plain(data: Any) -> Model:
         is_open,
         schema,
         facts,
+        degraded_members,
     ) = data
     if kind not in _MODEL_KINDS:
         raise BadEntry(f"model kind {kind!r}")
@@ -170,6 +173,7 @@ def model_from_plain(data: Any) -> Model:
         _bool(is_open),
         _str(schema),
         _facts(facts),
+        _degraded_members(degraded_members),
     )
 
 
@@ -228,6 +232,7 @@ def _field(data: Any, path: str) -> Field:
         has_const,
         fmt,
         facts,
+        degraded,
     ) = data
     if nullable is not None:
         _bool(nullable)
@@ -235,6 +240,8 @@ def _field(data: Any, path: str) -> Field:
         _str(example)
     if fmt is not None:
         _str(fmt)
+    if degraded is not None:
+        _str(degraded)
     return _new_field(
         _str(name),
         _str(wire_name),
@@ -251,6 +258,7 @@ def _field(data: Any, path: str) -> Field:
         _bool(has_const),
         fmt,
         _facts(facts),
+        degraded,
     )
 
 
@@ -278,6 +286,17 @@ def _facts(data: Any) -> tuple[tuple[str, str], ...]:
     if data == []:
         return ()
     return tuple((_str(fact), _str(source)) for fact, source in _list(data))
+
+
+def _degraded_members(data: Any) -> tuple[tuple[int, str], ...]:
+    if data == []:
+        return ()
+    members = []
+    for index, what in _list(data):
+        if type(index) is not int:
+            raise BadEntry(f"member index {index!r}")
+        members.append((index, _str(what)))
+    return tuple(members)
 
 
 def _json(value: Any) -> JSONValue:
