@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from generator.ir import Diagnostic
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
+#: What the docs output holds besides its index: a page per model, the index's diagrams, the deprecations.
+DOCS_PARTS = ("pages", "diagrams", "deprecations")
 DIALECT_CHOICES = (
     "auto",
     "typescript",
@@ -39,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "openapi": None,
     "wire_names": "as-written",
     "wire_name_overrides": {},
+    "docs_parts": list(DOCS_PARTS),
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -59,6 +62,7 @@ class Config:
     openapi: Path | None = None
     wire_names: str = "as-written"
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    docs_parts: tuple[str, ...] = DOCS_PARTS
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -76,6 +80,8 @@ class Config:
             data["wire_names"] = self.wire_names
         if self.wire_name_overrides:
             data["wire_name_overrides"] = dict(sorted(self.wire_name_overrides.items()))
+        if self.docs_parts != DOCS_PARTS:
+            data["docs_parts"] = list(self.docs_parts)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -138,6 +144,10 @@ def load_config(
 
     docs_value = merged["docs"]
     docs_list = [docs_value] if isinstance(docs_value, str) else docs_value
+    parts = merged["docs_parts"]
+    parts_list = (
+        [p.strip() for p in parts.split(",") if p.strip()] if isinstance(parts, str) else parts
+    )
     outputs = merged["outputs"]
     outputs_list = [o.strip() for o in outputs.split(",")] if isinstance(outputs, str) else outputs
     checks = [
@@ -182,6 +192,11 @@ def load_config(
             "wire_name_overrides",
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
+        (
+            isinstance(parts_list, list) and all(p in DOCS_PARTS for p in parts_list),
+            "docs_parts",
+            f"`docs_parts` must be a list of {', '.join(DOCS_PARTS)}",
+        ),
     ]
     for ok, key, message in checks:
         if not ok:
@@ -201,6 +216,7 @@ def load_config(
         openapi=(where("openapi") / merged["openapi"]).resolve() if merged["openapi"] else None,
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
+        docs_parts=tuple(p for p in DOCS_PARTS if p in parts_list),
     )
     if check_paths:
         root = base if pyproject is not None else cwd

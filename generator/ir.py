@@ -179,6 +179,8 @@ class EnumValue:
 
     name: str | None
     value: str | int
+    description: str = ""
+    deprecated: Deprecation | None = None
 
 
 @dataclass(frozen=True)

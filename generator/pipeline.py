@@ -35,7 +35,7 @@ def build(config: Config, stamps: Stamps | None = None) -> Built:
         return Built(spec, None, spec.diagnostics)
     try:
         target = load_target(config.target, config.templates)
-        pending = plan_files(spec, target, config.package, config.outputs)
+        pending = plan_files(spec, target, config.package, config.outputs, config.docs_parts)
         record = RenderRecord(config.out, target)
         texts, rendered, fresh = _render(pending, record)
         texts.update(_formatted(fresh, target, config.out, rendered))
