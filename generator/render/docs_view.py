@@ -126,10 +126,9 @@ class Deprecated:
 
 @dataclass(frozen=True)
 class DocsIndex:
-    """The index page and the deprecations page."""
+    """The index page."""
 
     groups: tuple[DocsGroup, ...]
-    deprecations: tuple[Deprecated, ...]
     model_count: int
     pages: bool
     diagrams: bool
@@ -218,7 +217,6 @@ class DocsView:
             groups.append(DocsGroup(title, rows, tuple(drawn), undrawn))
         return DocsIndex(
             groups=tuple(groups),
-            deprecations=self._deprecations() if self.deprecations else (),
             model_count=len(self.py.models),
             pages=self.pages,
             diagrams=self.diagrams,
@@ -268,7 +266,8 @@ class DocsView:
         where = ", ".join(code_span(r) if r else "member" for r in roles)
         return DocsUse(self.model_link(key, here), where)
 
-    def _deprecations(self) -> tuple[Deprecated, ...]:
+    def deprecated(self) -> tuple[Deprecated, ...]:
+        """Every deprecated model, field and enum value, in the order of the package."""
         found: list[tuple[tuple[str, int], Deprecated]] = []
         for m in sorted(self.py.models.values(), key=lambda m: m.dotted):
             model = m.model

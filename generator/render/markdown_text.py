@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
+from functools import cache
 
 from generator.render.literals import UNSAFE
 
@@ -35,9 +35,16 @@ def code_fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+@cache
 def relative_link(target: str, page: str) -> str:
-    """The link from the page at `page` to the page at `target` (both relative to the docs folder)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """The link from the page at `page` to the page at `target` (both normalised paths relative to the
+    docs folder): `posixpath.relpath` without its trips to the working folder, which cost most of a page."""
+    here = page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def link(text: str, target: str, page: str) -> str:

@@ -12,7 +12,7 @@ from generator.config import DOCS_PARTS
 from generator.ir import Model, ModelKey, Span, Spec
 from generator.ir_json import field_json, model_json
 from generator.render import naming
-from generator.render.docs_view import DocsIndex, DocsView
+from generator.render.docs_view import Deprecated, DocsIndex, DocsView
 from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
 from generator.render.schema_view import schema_package
 from generator.render.targets import OutputRule, Target, TargetError, render_template
@@ -118,6 +118,7 @@ class _Docs:
         self.make = make
         self.made: DocsView | None = None
         self.index: DocsIndex | None = None
+        self.deprecations: tuple[Deprecated, ...] | None = None
 
     @property
     def view(self) -> DocsView:
@@ -126,14 +127,17 @@ class _Docs:
         return self.made
 
     def add_to(self, context: dict[str, object]) -> None:
-        """`d` (the model's page) for a file per model, `docs` (index and deprecations) for the others."""
+        """`d` (the model's page) for a file per model; `docs` (the index) and `deprecations` for the
+        others, apart so that a page reading one is not rendered again when only the other changes."""
         m = context.get("m")
         if isinstance(m, PyModel):
             context["d"] = self.view.page(m)
         else:
             if self.index is None:
                 self.index = self.view.index()
+                self.deprecations = self.view.deprecated()
             context["docs"] = self.index
+            context["deprecations"] = self.deprecations
 
 
 def _base_context(

@@ -282,3 +282,25 @@ def test_every_link_of_a_corpus_folders_docs_names_a_page(folder: str) -> None:
         rows = page.rows()
         assert all(len(row) == len(rows[0]) for row in rows if row), page.path
     assert not [p for p in pages.values() if re.search(r"^[^|`].*\\\|", p.text, re.MULTILINE)]
+
+
+def test_relative_links_are_those_posixpath_gives() -> None:
+    import itertools
+    import posixpath
+
+    from generator.render.markdown_text import relative_link
+
+    paths = [
+        "index.md",
+        "a.md",
+        "x/a.md",
+        "x/b.md",
+        "x/y/c.md",
+        "z/y/c.md",
+        "x/yy/d.md",
+        "a/b/c/d.md",
+    ]
+    for target, page in itertools.product(paths, paths):
+        assert relative_link(target, page) == posixpath.relpath(
+            target, posixpath.dirname(page) or "."
+        )
