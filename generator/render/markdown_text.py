@@ -12,12 +12,14 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|&!~$#])")
 _BACKTICKS = re.compile(r"`+")
 
 
+@cache
 def inline(text: str) -> str:
     """Text shown as it is in running text or a table cell: markdown punctuation escaped, one line."""
     one_line = UNSAFE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", " ")
     return _SPECIAL.sub(r"\\\1", one_line)
 
 
+@cache
 def code_span(text: str, in_table: bool = False) -> str:
     """`text` as inline code, whatever backticks it holds (in a table, a pipe is written `\\|`)."""
     one_line = UNSAFE.sub(" ", text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
