@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: gen test check corpus lint typecheck clean payloads fuzz bench
+.PHONY: gen test test-fast check corpus lint typecheck clean payloads fuzz bench newest diff-history
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,31 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP)
+# The newest Python on the machine (3.12+, PATH or pyenv) gets a venv of docmodels' runtime dependencies at
+# .venv's versions: tests/test_same_bytes.py generates specs/ and a corpus sample on both and compares bytes.
+NEWEST_PYTHON ?= $(shell .ci/newest_python)
+NEWEST := .venv-newest
+$(NEWEST)/.installed: $(STAMP)
+	@if [ -z "$(NEWEST_PYTHON)" ]; then \
+		echo "make: no Python 3.12+ found beside $$($(BIN)/python -V): the same-bytes test will be skipped"; \
+	else \
+		rm -rf $(NEWEST) && $(NEWEST_PYTHON) -m venv $(NEWEST) && \
+		$(BIN)/python -m pip freeze --exclude-editable > $(NEWEST)/constraints.txt && \
+		$(NEWEST)/bin/python -m pip install --quiet -c $(NEWEST)/constraints.txt black jinja2 markdown-it-py && \
+		touch $@; \
+	fi
+
+newest: $(NEWEST)/.installed
+
+test: $(STAMP) newest
 	$(BIN)/python -m pytest -q -n auto --dist worksteal
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/docmodels check
+
+# A developer's run: everything but the tests marked slow (the corpus, every style, packaging, same bytes).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 # Every folder of ../shared/corpus: read, generated, imported and its generated tests run; then the per-folder report.
 corpus: $(STAMP)
@@ -59,5 +79,10 @@ bench: $(STAMP) $(BENCH_VENV)/.installed
 payloads: $(STAMP)
 	DOCMODELS_PAYLOADS=all $(BIN)/python -m pytest -q -s tests/test_payloads.py
 
+# `docmodels diff` against the SDK generator's own change lists in ../shared/history (45 versions of Clerk's
+# Python SDK docs): breaking commits found, false alarms, per-operation recall and precision; a few minutes.
+diff-history: $(STAMP)
+	$(BIN)/python bench/diff_history.py
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) $(NEWEST) build dist *.egg-info

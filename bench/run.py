@@ -8,8 +8,9 @@ Measures, several times each (medians), on one SDK's docs (default: the Clerk PH
   4. `docmodels gen` after one doc changed;
   5. datamodel-code-generator on an OpenAPI document with the same models (default formatters, and ruff);
   6. the floor: read every doc, write as many files of the same sizes;
-plus `docmodels --version` and the pre-commit no-op against `python -c pass`, and 1 and 3 on every folder of
-the whole corpus. Prints the ratios and targets, writes bench/results/latest.json and latest.md.
+plus `docmodels --version` and the pre-commit no-op against `python -c pass`, the import time of the generated
+package and of one model (bench/import_time.py: the SDK and 10,000 synthetic models), and 1 and 3 on every
+folder of the whole corpus. Prints the ratios and targets, writes bench/results/latest.json and latest.md.
 
 BENCH_QUICK=1 (or --quick) runs everything once; --repeat N sets the repeats of the slow measurements.
 """
@@ -33,6 +34,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+from import_time import PACKAGE_BUDGET_S, bench_imports, over_floor, report_lines  # noqa: E402
 from ir_openapi import dangling_refs, to_openapi  # noqa: E402
 from measure import Run, run  # noqa: E402
 from stats import Target, median, per_doc_growth, ratio  # noqa: E402
@@ -335,6 +337,12 @@ def targets(results: dict[str, Any]) -> list[Target]:
             10,
         ),
     ]
+    for package, seconds in over_floor(results.get("imports", {})).items():
+        found.append(
+            Target(
+                f"import <package> over python -c pass, {package} (s)", seconds, PACKAGE_BUDGET_S
+            )
+        )
     corpus = results.get("corpus")
     if corpus:
         small = results["docs"]["count"]
@@ -407,6 +415,8 @@ def report(results: dict[str, Any], found: list[Target]) -> str:
             f"(again, fast path: {c['check_again_wall_s']:.1f} s) "
             f"(one folder at a time); peak {c['peak_mib']:.0f} MiB",
         ]
+    if results.get("imports"):
+        lines += ["", *report_lines(results["imports"])]
     lines += ["", "targets:"] + [f"- {t.line()}" for t in found]
     return "\n".join(lines) + "\n"
 
@@ -422,6 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--corpus", type=Path, default=CORPUS, help="the corpus (every <dialect>/<repo> folder)"
     )
     parser.add_argument("--no-corpus", action="store_true", help="skip the whole-corpus run")
+    parser.add_argument(
+        "--no-imports", action="store_true", help="skip the import time of generated packages"
+    )
     parser.add_argument(
         "--repeat", type=int, default=3, help="repeats of the slow measurements (default 3)"
     )
@@ -459,6 +472,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # An empty pyproject.toml stops docmodels from reading a configuration above the work folder.
         (work / "pyproject.toml").write_text("", encoding="utf-8")
         bench_sdk(work, args.docs, slow, fast, results)
+        if not args.no_imports:
+            imports_work = work / "imports"
+            imports_work.mkdir()
+            models = 1_000 if args.quick else 10_000
+            results["imports"] = bench_imports(imports_work, args.docs, models, fast, "dataclasses")
         if not args.no_corpus and args.corpus.is_dir():
             corpus_work = work / "corpus"
             corpus_work.mkdir()

@@ -1,4 +1,4 @@
-"""Run docmodels as `python -m generator`."""
+"""Run docmodels as `python -m docmodels` (installed) or `python -m generator` (from a checkout)."""
 
 import sys
 

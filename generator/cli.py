@@ -103,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
             choices=WIRE_NAME_POLICIES,
             help="how the API spells the docs' field names (config key `wire_names`; default: as-written)",
         )
+        sub.add_argument(
+            "--strict",
+            action="store_true",
+            default=None,
+            help="fail on any warning (a field typed Any, a doc skipped): exit 2, nothing written "
+            "(config key `strict`)",
+        )
     for sub in (gen, check):
         sub.add_argument(
             "--out", metavar="DIR", help="the output folder (config key `out`; default: generated)"
@@ -154,6 +161,25 @@ def _parser() -> argparse.ArgumentParser:
             default="text",
             help="text (default); json (a report for tools); github (workflow annotations on the doc lines)",
         )
+    diff = commands.add_parser(
+        "diff",
+        help="classify what changed between two versions of the docs: breaking, warning, info",
+        description="Compare two versions of the docs (--against REF: the docs at a git revision "
+        "with the working tree; or OLD NEW: two folders or `docmodels ir` JSON files) on the wire "
+        "and in the generated Python API. Exit codes: 0 nothing reaches --fail-on, 1 a change does, "
+        "2 unreadable input. Rules and the JSON shape: docs/diff.md.",
+    )
+    diff.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="docs (with --against) or OLD NEW"
+    )
+    diff.add_argument("--dialect", choices=DIALECT_CHOICES, help="the SDK dialect of the docs")
+    diff.add_argument("-v", "--verbose", action="store_true", help="also list info changes")
+    diff.add_argument("--config", type=Path, metavar="FILE", help="the pyproject.toml to read")
+    diff.add_argument("--openapi", metavar="FILE", help="the API's OpenAPI document (both sides)")
+    diff.add_argument("--wire-names", choices=WIRE_NAME_POLICIES, help="as for gen")
+    from generator.diff.run import add_arguments as add_diff_arguments
+
+    add_diff_arguments(diff)
     doc_commands.add_parsers(commands)  # fmt, lint, new
     return parser
 
@@ -171,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command == "ir":
         return _ir(config, args.verbose)
+    if args.command == "diff":
+        from generator.diff.run import run as run_diff
+
+        return run_diff(args, config, config.diff)
     if args.command == "gen" and args.watch:
         return _watch(args)
     # Lazy: a no-op run (the pre-commit hook's usual case) never imports black, Jinja or markdown-it.
@@ -213,7 +243,13 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 #: The path settings each command reads, checked before it runs.
-_PATHS_USED = {"gen": PATH_KEYS, "check": PATH_KEYS, "ir": ("docs", "openapi")}
+# diff: its PATHs are the sides (folders or IR JSON files) and may be gone from the working tree.
+_PATHS_USED = {
+    "gen": PATH_KEYS,
+    "check": PATH_KEYS,
+    "ir": ("docs", "openapi"),
+    "diff": ("openapi",),
+}
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -221,6 +257,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "dialect": args.dialect,
         "openapi": args.openapi,
         "wire_names": args.wire_names,
+        "strict": getattr(args, "strict", None),
     }
     if args.paths:
         values["docs"] = [str(p) for p in args.paths]
@@ -230,12 +267,15 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _ir(config: Config, verbose: bool = False) -> int:
+    from generator.degradation import strictly
     from generator.ir_json import dumps
     from generator.openapi import apply_wire_facts
     from generator.reader import read_docs
     from generator.report import print_diagnostics
 
     spec, report = apply_wire_facts(read_docs(list(config.docs), config.dialect), config)
+    if config.strict:
+        spec = strictly(spec)
     sys.stdout.write(dumps(spec, report))
     print_diagnostics(spec.diagnostics, "text", sys.stderr, verbose)
     return EXIT_ERROR if spec.errors else EXIT_OK
@@ -362,15 +402,18 @@ def _gen(
         )
     for path in drift.foreign:
         print(f"{_label(config)}/{path}: left alone: not written by docmodels", file=sys.stderr)
+    from generator.degradation import Degradation
+
     print(
         f"docmodels: {applied.written} written, {applied.unchanged} unchanged, {applied.removed} removed "
-        f"in {_label(config)}"
+        f"in {_label(config)}" + Degradation.of(built.spec).suffix(verbose)
     )
     wrote = bool(applied.written or applied.removed)
     return Ran(EXIT_DRIFT if fail_on_change and wrote else EXIT_OK, wrote)
 
 
 def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> int:
+    from generator.degradation import Degradation
     from generator.pipeline import build
     from generator.report import CheckResult, print_check, print_diagnostics
     from generator.sync.disk import compare
@@ -384,7 +427,13 @@ def _check(config: Config, quiet: bool, fmt: Format, verbose: bool = False) -> i
     print_diagnostics(built.diagnostics, fmt if fmt != "json" else "text", sys.stderr, verbose)
     drift = compare(built.plan, config.out)
     result = CheckResult(
-        _label(config), config.out, built.plan, drift, read_fingerprints(config.out)
+        _label(config),
+        config.out,
+        built.plan,
+        drift,
+        read_fingerprints(config.out),
+        Degradation.of(built.spec),
+        verbose,
     )
     print_check(result, fmt, sys.stdout, quiet)
     return EXIT_OK if result.drift.in_sync else EXIT_DRIFT

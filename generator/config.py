@@ -42,6 +42,8 @@ DEFAULTS: dict[str, Any] = {
     "wire_names": "as-written",
     "wire_name_overrides": {},
     "docs_parts": list(DOCS_PARTS),
+    "strict": False,
+    "diff": {},
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -63,6 +65,13 @@ class Config:
     wire_names: str = "as-written"
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
     docs_parts: tuple[str, ...] = DOCS_PARTS
+    #: Whether `wire_names` was set (in the table or on the command line), even to its default.
+    wire_names_set: bool = False
+    #: Every warning fails the run (exit 2, nothing written). It shapes no output, so it is no part of the
+    #: fingerprint.
+    strict: bool = False
+    #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
+    diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -197,6 +206,12 @@ def load_config(
             "docs_parts",
             f"`docs_parts` must be a list of {', '.join(DOCS_PARTS)}",
         ),
+        (isinstance(merged["strict"], bool), "strict", "`strict` must be true or false"),
+        (
+            isinstance(merged["diff"], dict),
+            "diff",
+            "`diff` must be a table ([tool.docmodels.diff])",
+        ),
     ]
     for ok, key, message in checks:
         if not ok:
@@ -217,6 +232,9 @@ def load_config(
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
         docs_parts=tuple(p for p in DOCS_PARTS if p in parts_list),
+        wire_names_set="wire_names" in table or "wire_names" in from_cli,
+        strict=merged["strict"],
+        diff=dict(merged["diff"]),
     )
     if check_paths:
         root = base if pyproject is not None else cwd

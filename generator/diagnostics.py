@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
     "DM133": "a table has more rows than the limit (2,000): not read",
     "DM134": "a doc is empty: skipped",
     "DM135": "a doc is a symbolic link to a file outside the docs folder: skipped",
+    "DM136": "a Values section lists no value (skipped), or Supported Types no member (read as any)",
     "DM200": "a link points to a doc that was not read",
     "DM201": "a type name matches no model",
     "DM202": "a type name matches several models",
@@ -64,6 +65,7 @@ CODES: dict[str, str] = {
     "DM716": "a doc types a field as a map whose schema also has fixed properties of another type",
     "DM720": "a `wire_name_overrides` entry names no field",
     "DM721": "two fields of one model would have the same wire name",
+    "DM722": "SDK docs' field names are taken as wire names with no OpenAPI document or wire-name policy",
     "DM402": "an output path goes through a symbolic link that leads out of the output folder",
     "DM403": "the output folder cannot be written (read-only, or no permission)",
     "DM404": "the disk is full: the previous files were put back",
@@ -82,7 +84,57 @@ CODES: dict[str, str] = {
     "DM610": "fmt: a doc left as it is because its canonical layout would change its meaning",
     "DM611": "new: the doc to scaffold already exists (never overwritten)",
     "DM612": "new: the model name or a --field is invalid",
+    "DM800": "diff: the git revision names no commit",
+    "DM801": "diff: git cannot be run, or the docs are not in a git repository",
+    "DM802": "diff: a side to compare does not exist",
+    "DM803": "diff: a JSON side is not the output of `docmodels ir`",
+    "DM804": "diff: `[tool.docmodels.diff]` is invalid",
+    "DM805": "diff: no sides to compare (OLD NEW, or --against REF)",
 }
+
+
+#: The severity policy of the reader's codes: the unit of failure is the field, then the doc, never the run.
+#: A field, member or row the reader does not understand is a warning (the field is typed `any`, or the row is
+#: left out, and the rest of the doc is read); a doc that is no model is skipped with an info (nothing was
+#: meant as a model) or a warning (a model section could not be read). Errors are kept for what makes every
+#: output untrustworthy: a file that cannot be read (encoding, size), names that collide. A code with two
+#: levels uses the second only where the message says why.
+LEVELS: dict[str, tuple[Severity, ...]] = {
+    "DM100": ("error",),
+    "DM101": ("info",),
+    "DM102": ("warning",),
+    "DM103": ("warning", "error"),
+    "DM104": ("warning",),
+    "DM105": ("warning",),
+    "DM106": ("info",),
+    "DM107": ("info",),
+    "DM110": ("warning",),
+    "DM111": ("warning",),
+    "DM112": ("warning",),
+    "DM113": ("warning",),
+    "DM114": ("warning",),
+    "DM115": ("error",),
+    "DM116": ("error",),
+    "DM117": ("warning",),
+    "DM118": ("warning",),
+    "DM119": ("warning",),
+    "DM120": ("warning",),
+    "DM121": ("warning",),
+    "DM122": ("warning",),
+    "DM130": ("info",),
+    "DM131": ("warning",),
+    "DM132": ("error",),
+    "DM133": ("error",),
+    "DM134": ("warning",),
+    "DM135": ("warning",),
+    "DM136": ("warning",),
+    "DM200": ("warning",),
+    "DM201": ("warning",),
+    "DM202": ("warning",),
+    "DM203": ("warning",),
+}
+#: Reader codes that leave a table row (a field) out of its model.
+ROW_LEFT_OUT = ("DM112", "DM113", "DM131")
 
 
 @dataclass
@@ -103,6 +155,7 @@ class Collector:
 
     def _add(self, span: Span, severity: Severity, code: str, message: str) -> None:
         assert code in CODES, code
+        assert severity in LEVELS.get(code, (severity,)), (code, severity)
         self.items.append(Diagnostic(span, severity, code, message))
 
     def sorted(self) -> tuple[Diagnostic, ...]:

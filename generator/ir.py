@@ -162,6 +162,9 @@ class Field:
     format: str | None = None
     #: Where facts came from when not from the doc: (fact, source) pairs, source `spec` or `config`.
     facts: tuple[tuple[str, str], ...] = ()
+    #: What the reader did not understand in the field's type (a link to nothing, a notation no dialect
+    #: reads): that part of the type is `any`. None: the type was read as written.
+    degraded: str | None = None
 
     @property
     def accepts_null(self) -> bool:
@@ -203,6 +206,13 @@ class Model:
     schema: str = ""
     #: Where model facts came from when not from the doc: (fact, source) pairs, as in Field.facts.
     facts: tuple[tuple[str, str], ...] = ()
+    #: Union members read as `any` because the reader did not understand them: (index, what was not).
+    degraded_members: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def degraded_count(self) -> int:
+        """How many fields and union members of this model are typed `any` for want of understanding."""
+        return sum(1 for f in self.fields if f.degraded) + len(self.degraded_members)
 
 
 @dataclass(frozen=True, order=True)
@@ -222,6 +232,8 @@ class Spec:
     models: tuple[Model, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     ir_version: int = IR_VERSION
+    #: The display paths of the docs that were read but gave no model (each with a diagnostic saying why).
+    skipped: tuple[str, ...] = ()
     by_key: dict[ModelKey, Model] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -230,6 +242,15 @@ class Spec:
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "warning")
+
+    @property
+    def degraded_count(self) -> int:
+        """Fields and union members typed `any` because the reader did not understand them."""
+        return sum(m.degraded_count for m in self.models)
 
 
 __all__ = [

@@ -81,11 +81,12 @@ def field_json(field: Field) -> dict[str, Any]:
 
 
 def field_facts_json(field: Field) -> dict[str, Any]:
-    """The facts ir_version 2 added to a field: default, const, format, and where each fact came from.
+    """The facts ir_version 2 added to a field: default, const, format, and where each fact came from;
+    `degraded` (what was not understood, the type then holding `any`) only on a degraded field.
 
     Kept apart from field_json, whose output fingerprints the generated files' origins.
     """
-    return {
+    data = {
         "default": field.default,
         "has_default": field.has_default,
         "const": field.const,
@@ -93,6 +94,9 @@ def field_facts_json(field: Field) -> dict[str, Any]:
         "format": field.format,
         "facts": {fact: field.fact_source(fact) for fact in FIELD_FACTS},
     }
+    if field.degraded:
+        data["degraded"] = field.degraded
+    return data
 
 
 def model_json(model: Model) -> dict[str, Any]:
@@ -138,6 +142,10 @@ def model_full_json(model: Model) -> dict[str, Any]:
     sources = dict(model.facts)
     data["schema"] = model.schema or None
     data["facts"] = {fact: sources.get(fact, "doc") for fact in MODEL_FACTS}
+    if model.degraded_members:
+        data["degraded_members"] = [
+            {"index": index, "reason": reason} for index, reason in model.degraded_members
+        ]
     return data
 
 

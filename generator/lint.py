@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator.degradation import Degradation
 from generator.diagnostics import Collector
 from generator.ir import Diagnostic, Model, ModelKey, Ref, Span, Spec, walk_type
 from generator.reader import discover, read_docs
@@ -28,6 +29,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def lint(paths: Sequence[Path], dialect: str | None = None) -> list[Diagnostic]:
     """Every lint finding and every reader diagnostic that is not an info, sorted."""
+    return _lint(paths, dialect)[0]
+
+
+def _lint(paths: Sequence[Path], dialect: str | None) -> tuple[list[Diagnostic], Spec]:
+    """The findings, and the IR they were found in."""
     spec = read_docs(paths, dialect)
     out = Collector()
     reported_links = {(d.span.path, d.span.line) for d in spec.diagnostics if d.code == "DM200"}
@@ -41,7 +47,7 @@ def lint(paths: Sequence[Path], dialect: str | None = None) -> list[Diagnostic]:
     found = [
         d for d in spec.diagnostics if d.severity != "info" and d.code not in PARTLY_UNDERSTOOD
     ]
-    return sorted(set(found) | set(out.items))
+    return sorted(set(found) | set(out.items)), spec
 
 
 def _links(paths: Sequence[Path], reported: set[tuple[str, int]], out: Collector) -> None:
@@ -112,12 +118,18 @@ def _model(model: Model, out: Collector) -> None:
 
 
 def run_lint(paths: Sequence[Path], dialect: str | None, strict: bool, stdout: TextIO) -> int:
-    found = lint(paths, dialect)
+    found, spec = _lint(paths, dialect)
     for diagnostic in found:
         print(diagnostic.render(), file=stdout)
     errors = sum(1 for d in found if d.severity == "error")
     warnings = len(found) - errors
-    print(f"docmodels lint: {errors} errors, {warnings} warnings", file=stdout)
+    # What the reader did not understand, counted as gen counts it (each item has its warning above).
+    understood = Degradation.of(spec).phrase()
+    print(
+        f"docmodels lint: {errors} errors, {warnings} warnings"
+        + (f"; {understood}" if understood else ""),
+        file=stdout,
+    )
     if errors:
         return EXIT_ERROR
     return EXIT_WARNINGS if strict and warnings else EXIT_OK

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Config
+from generator.degradation import strictly
 from generator.formatting import FormatError, fits, format_all
 from generator.ir import Diagnostic, Span, Spec
 from generator.openapi import apply_wire_facts
@@ -31,6 +32,8 @@ class Built:
 def build(config: Config, stamps: Stamps | None = None) -> Built:
     """`stamps`, when given, receives each doc's stamp as it is read (to tell later whether it changed)."""
     spec, _ = apply_wire_facts(read_docs(list(config.docs), config.dialect, stamps), config)
+    if config.strict:
+        spec = strictly(spec)
     if spec.errors:
         return Built(spec, None, spec.diagnostics)
     try:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from generator.degradation import Degradation
 from generator.ir import Diagnostic, Span
 from generator.ir_json import diagnostic_json, span_json
 from generator.output_format import Format
@@ -26,6 +27,9 @@ class CheckResult:
     plan: Plan
     drift: Drift
     recorded: dict[str, set[str]] = field(default_factory=dict)
+    #: What the docs' reading did not understand (counted on the summary line), and whether -v was given.
+    degraded: Degradation = field(default_factory=Degradation)
+    verbose: bool = False
 
     @property
     def changed(self) -> list[str]:
@@ -46,6 +50,9 @@ class CheckResult:
         return MANIFEST in self.drift.changed or MANIFEST in self.drift.missing
 
     def summary(self) -> str:
+        return self._summary() + self.degraded.suffix(self.verbose)
+
+    def _summary(self) -> str:
         if self.drift.in_sync:
             return f"docmodels check: {self.label} is in sync with the docs ({len(self.drift.unchanged)} files)"
         counts = ", ".join(
@@ -186,6 +193,7 @@ def _check_json(result: CheckResult) -> dict[str, Any]:
         "unchanged": len(drift.unchanged),
         "summary": result.summary(),
         "fix": None if drift.in_sync else FIX_COMMAND,
+        "degraded": result.degraded.as_json(),
     }
 
 

@@ -18,6 +18,12 @@ def words(name: str) -> list[str]:
     return [w for part in re.split(r"[^A-Za-z0-9]+", name) for w in _WORD.findall(part)]
 
 
+def is_sdk_name(name: str) -> bool:
+    """An ASCII identifier, as SDKs name fields; anything else (`@odata.type`, `größe`) is the JSON key itself.
+    ASCII, so the answer is the same on every Python (`str.isidentifier` follows its Unicode tables)."""
+    return name.isascii() and name.isidentifier()
+
+
 def spell(name: str, policy: str) -> str:
     """`name` spelled as `policy` says; `as-written` (and a name without words) keeps it."""
     parts = words(name)
@@ -52,7 +58,11 @@ def apply_policy(
             continue
         fields: list[Field] = []
         for f in model.fields:
-            wire, source = spell(f.name, policy), "config"
+            # A name that is no identifier (`@odata.type`, `content-type`) is no SDK's name: it is the key.
+            # A wire name the doc's JSON example shows is the API's own spelling.
+            shown = not is_sdk_name(f.name) or f.fact_source("wire_name") == "example"
+            spelled = f.wire_name if shown else spell(f.name, policy)
+            wire, source = spelled, "config"
             for key in (f"{model.key}.{f.name}", f"{model.key.name}.{f.name}"):
                 if key in overrides:
                     wire = overrides[key]
@@ -93,4 +103,49 @@ def replace_models(spec: Spec, models: list[Model], diagnostics: tuple[Diagnosti
         tuple(models),
         tuple(sorted(set(spec.diagnostics) | set(diagnostics))),
         spec.ir_version,
+        spec.skipped,
     )
+
+
+#: Dialects whose docs give the names the SDK gives, each with the spelling its SDK uses.
+SDK_SPELLING = {
+    "go": "PascalCase",
+    "csharp": "PascalCase",
+    "unity": "PascalCase",
+    "typescript": "camelCase",
+    "java": "camelCase",
+    "php": "camelCase",
+    "python": "snake_case",
+    "ruby": "snake_case",
+}
+
+
+def sdk_names_warning(spec: Spec) -> Spec:
+    """`spec` with one DM722 warning when SDK docs' field names are taken as wire names unchecked.
+
+    Only names whose spelling matters count: `id` is `id` in snake_case and camelCase, `lastActiveAt` or
+    `ID` may not be what the API sends. Names the plain form writes, names a JSON example showed and names
+    that are no identifier (`@odata.type`) are wire names already."""
+    doubtful = [
+        (model, f)
+        for model in spec.models
+        if model.dialect in SDK_SPELLING
+        for f in model.fields
+        if f.fact_source("wire_name") == "doc"
+        and is_sdk_name(f.name)
+        and len({f.name, spell(f.name, "snake_case"), spell(f.name, "camelCase")}) > 1
+    ]
+    if not doubtful:
+        return spec
+    model, first = min(doubtful, key=lambda pair: (pair[1].source, pair[0].key))
+    dialects = sorted({m.dialect for m, _ in doubtful})
+    models = len({m.key for m, _ in doubtful})
+    message = (
+        f"{len(doubtful):,} field names in {models:,} models are the {', '.join(dialects)} SDK's names "
+        f"(such as `{model.key.name}.{first.name}`, {SDK_SPELLING[model.dialect]}), taken as the JSON's "
+        "wire names: the API may spell them otherwise. Fix: pass --openapi with the API's OpenAPI "
+        "document, or set `wire_names` in [tool.docmodels] (snake_case, camelCase, PascalCase, or "
+        "as-written to keep the docs' names)"
+    )
+    warning = Diagnostic(first.source, "warning", "DM722", message)
+    return replace_models(spec, list(spec.models), (warning,))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 from generator.config import Config
@@ -18,24 +18,45 @@ from generator.formatting import fits, format_python
 from generator.ir import Spec
 from generator.pipeline import build
 from generator.sync.disk import apply, compare
-
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-GENERATED = ROOT / "generated"
-CORPUS = ROOT.parent / "shared" / "corpus"
-#: The smallest corpus folder of each dialect: what CI generates and tests (`make corpus` does them all).
-CORPUS_SAMPLE = (
-    "csharp/speakeasy-sdks__netevia-csharp-sdk",
-    "go/dubinc__dub-go",
-    "java/speakeasy-api__openapi-generation-tests",
-    "php/speakeasy-sdks__tigris-php-sdk",
-    "python/speakeasy-api__openapi-generation-tests",
-    "ruby/speakeasy-api__openapi-generation-tests",
-    "ts/dubinc__dub-ts",
-    "unity/speakeasy-api__speakeasy-client-sdk-unity",
+from tests.helpers import (
+    CORPUS,
+    CORPUS_SAMPLE,
+    GENERATED,
+    ROOT,
+    SPECS,
+    WHOLE_CORPUS,
+    corpus_missing,
+    require_corpus,
 )
-#: `DOCMODELS_CORPUS=all` (set by `make corpus`) runs the corpus tests on every folder.
-WHOLE_CORPUS = os.environ.get("DOCMODELS_CORPUS") == "all"
+
+#: Tests never time: hypothesis's per-example deadline (200 ms) fails property tests on a busy machine.
+settings.register_profile("docmodels", deadline=None)
+settings.load_profile("docmodels")
+
+__all__ = ["CORPUS", "CORPUS_SAMPLE", "GENERATED", "ROOT", "SPECS", "WHOLE_CORPUS"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: a test that takes seconds (`pytest -m 'not slow'` leaves it out)"
+    )
+    config.addinivalue_line(
+        "markers", "corpus: reads ../shared/corpus; skipped without it, and counted as slow"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A `corpus` test is slow, and skipped with the reason when the corpus is not beside the project.
+
+    First, so that `-m "not slow"` sees the marks added here."""
+    missing = corpus_missing()
+    for item in items:
+        if item.get_closest_marker("corpus") is None:
+            continue
+        item.add_marker(pytest.mark.slow)
+        if missing:
+            item.add_marker(pytest.mark.skip(reason=missing))
 
 
 @dataclass
@@ -74,7 +95,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A user project in a temporary folder: a copy of specs/ and a pyproject.toml that points at it."""
     shutil.copytree(SPECS, tmp_path / "specs")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.docmodels]\ndocs = ["specs"]\nout = "generated"\npackage = "example_models"\n',
+        '[tool.docmodels]\ndocs = ["specs"]\nout = "generated"\npackage = "example_models"\n'
+        'wire_names = "as-written"\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
@@ -83,9 +105,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
-    return CORPUS
+    """The corpus folder; the test is skipped, with where the corpus comes from, when it is missing."""
+    return require_corpus()
 
 
 def generate(

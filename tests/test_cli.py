@@ -117,20 +117,30 @@ def test_ir_prints_versioned_json_of_the_seed_docs(run, monkeypatch: pytest.Monk
     assert models["SessionOwner"]["members"][1]["ref"]["name"] == "SessionObject"
 
 
-def test_ir_of_a_lone_seed_reports_its_missing_links_and_exits_2(
+def test_ir_of_a_lone_seed_types_its_missing_links_any_and_exits_2_only_when_strict(
     run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     seed = tmp_path / "session.md"
     seed.write_text((SPECS / "php/Models/Components/Session.md").read_text())
     monkeypatch.chdir(tmp_path)
     result = run("ir", "session.md")
-    assert result.code == 2
+    assert result.code == 0
     data = json.loads(result.out)
-    assert [d["code"] for d in data["diagnostics"]] == ["DM200", "DM200", "DM200"]
+    codes = [d["code"] for d in data["diagnostics"]]
+    # No pyproject says how the API spells the PHP SDK's names: one DM722 warning says so.
+    assert sorted(codes) == ["DM200", "DM200", "DM200", "DM722"]
     assert (
-        "session.md:8:92: error[DM200]: link to `../../Models/Components/SessionObject.md`"
+        "session.md:8:92: warning[DM200]: link to `../../Models/Components/SessionObject.md`"
         in result.err
     )
+    fields = {f["name"]: f for f in data["models"][0]["fields"]}
+    assert fields["object"]["type"] == {"kind": "any"}
+    assert "SessionObject.md" in fields["object"]["degraded"]
+    assert sum(1 for f in fields.values() if "degraded" in f) == 3
+    strict = run("ir", "--strict", "session.md")
+    assert strict.code == 2
+    assert "session.md:8:92: error[DM200]: link to" in strict.err
+    assert [d["severity"] for d in json.loads(strict.out)["diagnostics"]] == ["error"] * 4
 
 
 def test_readme_documents_every_diagnostic_code() -> None:
@@ -141,6 +151,7 @@ def test_readme_documents_every_diagnostic_code() -> None:
     assert not missing
 
 
+@pytest.mark.slow
 def test_gen_watch_regenerates_when_a_doc_changes(project: Path) -> None:
     import signal
     import time

@@ -53,6 +53,7 @@ TYPE_CHECKED = {
 }
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", FOLDERS or ["(no corpus)"])
 def test_corpus_folder_generates_and_its_tests_pass(
     folder: str, corpus: Path, tmp_path: Path

@@ -71,6 +71,7 @@ def _prepared(tmp_path: Path, name: str, label: str) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("label", sorted(COMMANDS))
 def test_every_command_into_a_closed_stdout_ends_quietly_with_its_usual_exit_code(
     tmp_path: Path, label: str
@@ -111,6 +112,7 @@ def test_every_command_into_a_closed_stdout_ends_quietly_with_its_usual_exit_cod
         assert check.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("label", ["gen", "check", "ir", "lint", "fmt --check", "usage error"])
 def test_every_command_into_a_closed_stderr_keeps_its_usual_exit_code(
     tmp_path: Path, label: str

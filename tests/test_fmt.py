@@ -16,9 +16,8 @@ from generator.docfmt.meaning import meaning, page_dialect, without_positions
 from generator.docfmt.table import split_row
 from generator.ir_json import spec_json
 from generator.reader import read_docs
-from tests.conftest import ROOT, SPECS
-
-CORPUS = ROOT.parent / "shared" / "corpus"
+from tests.conftest import SPECS
+from tests.helpers import CORPUS
 
 
 def _ir(folder: Path) -> Any:
@@ -53,9 +52,8 @@ def _corpus_doc(path: str) -> str | None:
     return None
 
 
+@pytest.mark.corpus
 def test_every_corpus_doc_keeps_its_meaning_and_formats_once() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
     docs = [str(p) for p in sorted(CORPUS.rglob("*.md")) if not p.name.startswith(("_", "."))]
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         problems = [p for p in pool.map(_corpus_doc, docs, chunksize=200) if p]

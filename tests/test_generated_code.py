@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import GENERATED
 
 
@@ -33,6 +35,7 @@ def test_generated_tests_fail_when_the_models_are_broken(project: Path, run) -> 
     assert done.returncode == 1 and "test_round_trip" in done.stdout
 
 
+@pytest.mark.slow
 def test_generated_code_type_checks_strictly(tmp_path: Path) -> None:
     done = subprocess.run(
         [
@@ -52,6 +55,7 @@ def test_generated_code_type_checks_strictly(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_generated_tests_pass_on_the_oldest_supported_python(tmp_path: Path) -> None:
     """Generated code promises Python 3.10+: run its tests there too, when this machine has a 3.10."""
     import shutil

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.sync.disk import existing_files
 from generator.sync.plan import MANIFEST, read_manifest
 
@@ -59,6 +61,7 @@ def contents(out: Path) -> dict[str, bytes]:
     return {p: (out / p).read_bytes() for p in existing_files(out)}
 
 
+@pytest.mark.slow
 def test_killed_gen_leaves_old_or_new_files_and_the_next_gen_completes(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.docmodels]\n")
     old_docs, new_docs = tmp_path / "old", tmp_path / "new"

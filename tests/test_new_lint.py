@@ -106,5 +106,10 @@ def test_lint_is_clean_on_a_documented_doc_and_fails_on_errors(
     doc.write_text(
         "# A\n\n## Fields\n\n|Field|Type|Required|Description|\n|-|-|-|-|\n|x|Nope|yes|X|\n|y|int|no|Y|\n"
     )
+    assert main(["lint"]) == 0
+    assert "warning[DM201]" in capsys.readouterr().out
+    assert main(["lint", "--strict"]) == 1
+    doc.write_text("# A\n\n## Fields\n\n|Field|Type|Required|\n|-|-|-|\n|x|int|yes|\n")
+    doc.with_name("b.md").write_bytes(b"# B\xff\n")
     assert main(["lint"]) == 2
-    assert "DM201" in capsys.readouterr().out
+    assert "error[DM100]" in capsys.readouterr().out

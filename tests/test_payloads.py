@@ -412,6 +412,7 @@ def _print(folder: str, t: Tally) -> None:
         print(f"  UNEXPLAINED {line}")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", sorted(FOLDERS) or ["(no corpus)"])
 def test_payloads_round_trip(folder: str, corpus: Path, tmp_path: Path) -> None:
     if not FULL and folder not in SAMPLE:

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import ROOT, SPECS
 
+pytestmark = pytest.mark.slow
+
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 

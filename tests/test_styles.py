@@ -19,6 +19,7 @@ from tests.conftest import (
     run_generated_tests,
     type_check,
 )
+from tests.helpers import require_corpus
 
 #: The built-in styles that render Python (they extend the `python` base target).
 PYTHON_STYLES = sorted(
@@ -36,13 +37,12 @@ def test_every_style_is_found() -> None:
     assert {"dataclasses"} <= set(PYTHON_STYLES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("style", "folder"), CASES, ids=[f"{s}-{f}" for s, f in CASES])
 def test_style_generates_passes_its_tests_and_type_checks(
     style: str, folder: str, tmp_path: Path
 ) -> None:
-    docs = SPECS if folder == "specs" else CORPUS / folder
-    if not docs.is_dir():
-        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
+    docs = SPECS if folder == "specs" else require_corpus(CORPUS / folder)
     out = tmp_path / "out"
     package = f"{style}_models"
     generate(docs, out, target=style, package=package)

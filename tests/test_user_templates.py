@@ -44,6 +44,7 @@ def _tsc(cache: Path) -> Path | None:
     return local if local.exists() else None
 
 
+@pytest.mark.slow
 def test_the_typescript_example_output_type_checks(project: Path, run) -> None:
     tsc = _tsc(ROOT / ".venv" / "typescript")
     if tsc is None:

@@ -8,7 +8,7 @@ from typing import Any
 from generator.config import Config
 from generator.ir import Spec
 from generator.openapi.document import OpenAPIError
-from generator.wire_names import apply_policy
+from generator.wire_names import apply_policy, sdk_names_warning
 
 __all__ = ["OpenAPIError", "apply_wire_facts", "enrich"]
 
@@ -18,6 +18,8 @@ def apply_wire_facts(spec: Spec, config: Config) -> tuple[Spec, dict[str, Any] |
     display = config.source.name if config.source else "pyproject.toml"
     spec = apply_policy(spec, config.wire_names, config.wire_name_overrides, display)
     if config.openapi is None:
+        if not config.wire_names_set and not config.wire_name_overrides:
+            spec = sdk_names_warning(spec)
         return spec, None
     return enrich(spec, config.openapi, _display(config.openapi))
 

@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from generator.openapi.yaml12 import core_schema_loader
+
 
 class OpenAPIError(Exception):
     """The document cannot be read, or a `$ref` points nowhere."""
 
 
 def load_file(path: Path) -> Any:
-    """The parsed document; JSON with the standard library, YAML with PyYAML (`docmodels[openapi]`)."""
+    """The parsed document; JSON with the standard library, YAML (1.2 scalars) with PyYAML (`docmodels[openapi]`)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -32,9 +34,8 @@ def load_file(path: Path) -> Any:
         raise OpenAPIError(
             "a YAML OpenAPI document needs PyYAML: pip install 'docmodels[openapi]' (or pyyaml)"
         ) from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        return yaml.load(text, Loader=core_schema_loader(yaml))
     except yaml.YAMLError as exc:
         raise OpenAPIError(f"not valid YAML: {exc}") from exc
 

@@ -14,6 +14,7 @@ from generator.openapi.document import Document
 from generator.openapi.schema import (
     ObjectView,
     enum_values,
+    is_null_schema,
     is_object,
     norm,
     object_view,
@@ -38,6 +39,9 @@ class Node:
     values: frozenset[str] | None = None
     #: Properties that allow a few values only (`const`, a short `enum`): normalized name -> values.
     fixed: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Schemas whose properties this one inherits: the holder of the `oneOf`/`anyOf` it is a member of,
+    #: and the schema whose `allOf` holds such a holder.
+    parents: list[Node] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,31 @@ class Schemas:
         return self.by_id.get(id(value))
 
     def view(self, node: Node) -> ObjectView:
-        return object_view(node.schema, self.doc, node.base)
+        """The node's properties and required names, with those it inherits from its parents.
+
+        A property or `required` list beside a `oneOf`/`anyOf` holds for every member (JSON Schema applies
+        both to the same instance), and SDK docs list them among each variant's fields."""
+        view = object_view(node.schema, self.doc, node.base)
+        for parent in _ancestors(node):
+            inherited = object_view(parent.schema, self.doc, parent.base)
+            for name, value in inherited.properties.items():
+                view.properties.setdefault(name, value)
+            view.required |= inherited.required
+        return view
+
+    def _inherit(self) -> None:
+        """The field sets of members that inherit properties, now that every parent is known."""
+        for node in self.nodes.values():
+            if node.parents:
+                self._describe(node, self.view(node))
+
+    def _describe(self, node: Node, view: ObjectView) -> None:
+        node.props = frozenset(norm(p) for p in view.properties)
+        for prop, (value, where) in view.properties.items():
+            inner, _, _ = unwrap(value, self.doc, where)
+            allowed = enum_values(inner)
+            if allowed is not None and len(allowed) <= 3:
+                node.fixed[norm(prop)] = frozenset(str(v) for v in allowed)
 
     def _collect(self) -> None:
         root = self.doc.root
@@ -95,6 +123,7 @@ class Schemas:
         for node in self.nodes.values():
             for name in node.names:
                 self.by_name.setdefault(name, []).append(node)
+        self._inherit()
 
     def _collect_paths(self) -> None:
         paths = self.doc.root.get("paths") or {}
@@ -174,13 +203,7 @@ class Schemas:
         self.nodes[pointer] = node
         self.by_id[id(schema)] = node
         if is_object(schema):
-            view = object_view(schema, self.doc, base)
-            node.props = frozenset(norm(p) for p in view.properties)
-            for prop, (value, where) in view.properties.items():
-                inner, _, _ = unwrap(value, self.doc, where)
-                allowed = enum_values(inner)
-                if allowed is not None and len(allowed) <= 3:
-                    node.fixed[norm(prop)] = frozenset(str(v) for v in allowed)
+            self._describe(node, object_view(schema, self.doc, base))
         values = enum_values(schema)
         if values is not None:
             node.values = frozenset(str(v) for v in values)
@@ -192,10 +215,31 @@ class Schemas:
             self._visit(schema.get(key), base, f"{pointer}/{key}", parents)
         for key in ("allOf", "oneOf", "anyOf"):
             for i, member in enumerate(schema.get(key) or []):
-                self._visit(
+                inner = self._visit(
                     member, base, f"{pointer}/{key}/{i}", parents if key == "allOf" else set()
                 )
+                if inner is None or inner is node or any(p is node for p in inner.parents):
+                    continue
+                # A member inherits the holder's properties; an `allOf` part that holds variants passes
+                # the other parts' properties on to them.
+                if (key != "allOf" and not is_null_schema(inner.schema)) or (
+                    key == "allOf" and variants(inner.schema)
+                ):
+                    inner.parents.append(node)
         return node
+
+
+def _ancestors(node: Node) -> list[Node]:
+    """Every schema `node` inherits properties from, nearest first; each once, cycles ignored."""
+    found: list[Node] = []
+    todo = list(node.parents)
+    while todo:
+        parent = todo.pop(0)
+        if parent is node or any(p is parent for p in found):
+            continue
+        found.append(parent)
+        todo.extend(parent.parents)
+    return found
 
 
 def _contents(value: Any) -> Iterable[tuple[str, dict[str, Any]]]:

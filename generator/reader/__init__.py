@@ -20,7 +20,6 @@ from generator.reader.page import Page, parse_page
 from generator.reader.page_cache import DraftKey, PageCache, PageFacts, text_key
 from generator.reader.resolve import resolve
 
-_SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}
 #: Limits that keep time and memory bounded on hostile input (the largest real doc is 0.2 MB, 700 lines).
 MAX_DOC_BYTES = 2 * 1024 * 1024
 MAX_DOC_LINES = 20_000
@@ -55,11 +54,9 @@ def _markdown_files(root: Path) -> Iterable[tuple[str, str]]:
         below = os.path.relpath(folder, top)
         prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
         for name in sorted(files):
-            if (
-                name.endswith(".md")
-                and not name.startswith((".", "_"))
-                and name.lower() not in _SKIPPED_NAMES
-            ):
+            # Never by name: a model may be called `License` or `Readme`; a page that is no model (a
+            # README of prose) is skipped by what it holds, with a diagnostic.
+            if name.endswith(".md") and not name.startswith((".", "_")):
                 yield os.path.join(folder, name), prefix + name
 
 
@@ -76,9 +73,35 @@ def read_docs(
     paths: Sequence[Path], dialect: str | None = None, stamps: Stamps | None = None
 ) -> Spec:
     """The IR of every doc below `paths`; `stamps`, when given, receives each doc's stamp as it is read."""
-    out = Collector()
     cache = PageCache(paths)
-    read = read_all(discover(paths), dialect, cache, stamps)
+    return _spec(read_all(discover(paths), dialect, cache, stamps), cache)
+
+
+def read_blobs(
+    blobs: Sequence[tuple[DocRef, bytes]], roots: Sequence[Path], dialect: str | None = None
+) -> Spec:
+    """The IR of docs given as (where, bytes) pairs instead of files (such as a git revision's blobs).
+
+    Each doc is held to the same limits as a file, and shares the page cache of the folders `roots`."""
+    cache = PageCache(roots)
+    texts: list[tuple[DocRef, str | None, Collector]] = []
+    for doc, data in blobs:
+        out = Collector()
+        if len(data) > MAX_DOC_BYTES:
+            out.error(
+                doc.span(1),
+                "DM115",
+                f"not read: {len(data):,} bytes, more than the limit of {MAX_DOC_BYTES:,} for one doc",
+            )
+            texts.append((doc, None, out))
+            continue
+        texts.append((doc, _decoded(data, doc, out), out))
+    return _spec(_read_texts(texts, dialect, cache), cache)
+
+
+def _spec(read: list[ReadDoc], cache: PageCache) -> Spec:
+    """The resolved IR of the docs read, with every problem; keeps the cache for the next run."""
+    out = Collector()
     by_root: dict[str, list[Dialect | None]] = defaultdict(list)
     for doc in read:
         out.items.extend(doc.problems)
@@ -90,11 +113,24 @@ def read_docs(
         for d in read
         if d.text is not None
     ]
-    drafts = _drafts(cache, wanted, out)
+    skipped = {d.ref.rel: _skip_reason(d.problems) for d in read if d.text is None}
+    drafts = _drafts(cache, wanted, out, skipped)
     cache.save()
-    models = resolve(_unique(drafts, out), out)
+    models = resolve(_unique(drafts, out), out, skipped)
     models.sort(key=lambda m: m.key)
-    return Spec(tuple(models), out.sorted())
+    shown = {d.ref.rel: d.ref.display for d in read}
+    return Spec(tuple(models), out.sorted(), skipped=tuple(sorted(shown[r] for r in skipped)))
+
+
+#: Codes that say why a doc gave no model, as the reason a link to it is typed any.
+_SKIP_CODES = ("DM101", "DM102", "DM105", "DM107", "DM110", "DM119", "DM134", "DM135", "DM136")
+
+
+def _skip_reason(problems: Sequence[Diagnostic]) -> str:
+    """Why a doc gave no model: the code of the diagnostic that said so."""
+    codes = [d.code for d in problems]
+    found = next((c for c in codes if c in _SKIP_CODES), None)
+    return found or next(iter(codes), "not read")
 
 
 @dataclass(frozen=True)
@@ -112,11 +148,15 @@ class ReadDoc:
 
 
 def _drafts(
-    cache: PageCache, wanted: list[tuple[ReadDoc, DraftKey]], out: Collector
+    cache: PageCache,
+    wanted: list[tuple[ReadDoc, DraftKey]],
+    out: Collector,
+    skipped: dict[str, str],
 ) -> list[Model]:
     """The model the reader makes of each doc, as kept from an earlier run when the doc did not change.
 
-    A doc whose draft is not kept is read from its page, parsed now if this run has not parsed it yet."""
+    A doc whose draft is not kept is read from its page, parsed now if this run has not parsed it yet.
+    A doc that gives no model is added to `skipped` (its path below its root, and why)."""
     kept = {where: cache.drafts.get(where) for _, where in wanted}
     unparsed = {
         doc.key: doc.text
@@ -135,6 +175,8 @@ def _drafts(
         out.items.extend(draft[1])
         if draft[0] is not None:
             models.append(draft[0])
+        else:
+            skipped[doc.ref.rel] = _skip_reason(draft[1])
     return models
 
 
@@ -155,6 +197,13 @@ def read_all(
         if stamps is not None:
             stamps[doc.display] = _stamp(info)
         texts.append((doc, _read_text(file, doc, out, info, linked), out))
+    return _read_texts(texts, dialect, cache)
+
+
+def _read_texts(
+    texts: list[tuple[DocRef, str | None, Collector]], dialect: str | None, cache: PageCache
+) -> list[ReadDoc]:
+    """The docs whose texts are read (None: not readable), with their dialects and problems."""
     keys = [text_key(text) if text is not None else "" for _, text, _ in texts]
     facts: dict[str, PageFacts] = {}
     missing: dict[str, str] = {}
@@ -175,7 +224,7 @@ def read_all(
             continue
         detected, unclosed = facts[key]
         for line, marker in unclosed:
-            out.error(
+            out.warning(
                 doc.span(line),
                 "DM117",
                 f"the code fence opened here ({marker}) is never closed: the rest of the doc reads as code",
@@ -265,6 +314,11 @@ def _read_text(
     if len(data) > MAX_DOC_BYTES:  # it grew after the size check
         out.error(doc.span(1), "DM115", f"not read: more than {MAX_DOC_BYTES:,} bytes")
         return None
+    return _decoded(data, doc, out)
+
+
+def _decoded(data: bytes, doc: DocRef, out: Collector) -> str | None:
+    """A doc's bytes as text, or None (with a diagnostic) when empty, not UTF-8, or too long."""
     if not data.strip():
         out.warning(doc.span(1), "DM134", "skipped: the doc is empty")
         return None
@@ -358,4 +412,4 @@ def _unique(models: list[Model], out: Collector) -> list[Model]:
     return result
 
 
-__all__ = ["Stamps", "changed_docs", "discover", "read_docs", "stamp_docs"]
+__all__ = ["Stamps", "changed_docs", "discover", "read_blobs", "read_docs", "stamp_docs"]

@@ -75,6 +75,33 @@ def name_cell(cell: str) -> NameCell | None:
     return NameCell(text, struck is not None)
 
 
+# A markdown backslash escape outside a code span (`my\_field`, `\$ref`): the character it escapes.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Not in a key: control characters, and `"` and `\` (msgspec refuses them as wire names, and what one
+# target cannot read no target takes).
+_NOT_IN_KEY = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
+def field_name_cell(cell: str) -> NameCell | None:
+    """A Fields table's name cell: the JSON key as written (`1st`, `my-field`, `@odata.type`, `$ref`).
+
+    A key in a code span may be any text but control characters, `"` and `\\` (`` `first name` ``); a bare
+    one has no blank (a phrase is prose, not a key) and its markdown escapes are undone. None when neither."""
+    text = cell.strip()
+    struck = _STRUCK.match(text)
+    if struck:
+        text = struck.group("inner").strip()
+    if len(text) > 2 and text.startswith("`") and text.endswith("`") and "`" not in text[1:-1]:
+        key = text[1:-1].strip()
+    else:
+        key = _ESCAPE.sub(r"\1", text)
+        if "`" in key or any(ch.isspace() for ch in key):
+            return None
+    if not key or _NOT_IN_KEY.search(key):
+        return None
+    return NameCell(key, struck is not None)
+
+
 def title_text(heading: str) -> NameCell:
     """A `# Name` or `# ~~Name~~` heading's name and whether it is struck through."""
     text = heading.strip()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -15,6 +17,7 @@ from generator.ir import (
     JSONValue,
     Model,
     ModelKey,
+    Primitive,
     Span,
     TypeExpr,
 )
@@ -23,6 +26,7 @@ from generator.reader.dialects import Dialect, ParsedType, TypeNotationError
 from generator.reader.dialects.base import split_top_level
 from generator.reader.js_literal import ExampleSyntaxError
 from generator.reader.page import BulletList, Fence, Page, Section, Table, TableRow, Text
+from generator.wire_names import words
 
 _NO_EXAMPLE = object()
 # How SDK docs say that an enum accepts values it does not list (Python prose and Example Usage comments
@@ -32,6 +36,7 @@ _INTEGER_ENUM = re.compile(r"custom integer values|UnrecognizedInt\b(?!\|)", re.
 _INTEGER = re.compile(r"^-?\d+$")
 _BARE_VALUE = re.compile(r"^[\w.:/@+-]+$")
 _KNOWN_SECTIONS = ("Example Usage", "Fields", "Values", "Enum", "Supported Types")
+_MODEL_SECTIONS = ("Fields", "Values", "Enum", "Supported Types")
 #: More rows than any real table has by far (the largest real one has about 60); bounds time and memory.
 MAX_TABLE_ROWS = 2_000
 
@@ -53,14 +58,16 @@ class DocRef:
 
 
 def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> Model | None:
+    """The draft model of one doc, or None when the page is no model (skipped, with a diagnostic saying why).
+
+    What the doc gets wrong costs only that doc, field or member: problems are warnings, and every problem of
+    a row is reported."""
     if page.title is None:
         out.info(doc.span(1), "DM101", "skipped: no `# Title` heading, so not a model doc")
         return None
     title = cells.title_text(page.title)
     if not cells.is_identifier(title.name):
-        out.error(
-            doc.span(page.title_line, 3), "DM102", f"title `{title.name}` is not an identifier"
-        )
+        _not_a_name(doc, page, title.name, out)
         return None
     sections = _sections(doc, page, out)
     if "Fields" not in sections:
@@ -80,28 +87,56 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
     if example is not _NO_EXAMPLE:
         base = replace(base, example=cast(JSONValue, example), has_example=True)
     if "Fields" in sections and not _has_required_column(sections["Fields"]):
-        # SDK utility pages (Speakeasy's utils/retryconfig.md) document settings, not models, this way.
-        out.info(
+        # SDK utility pages (Speakeasy's utils/retryconfig.md) document settings, not models, this way; so
+        # does a hand-written table whose Required header has a typo: either way, say so.
+        table = _first_table(sections["Fields"])
+        typo = _did_you_mean(table.header if table else (), ("Required",), "column")
+        out.warning(
             doc.span(sections["Fields"].line),
             "DM105",
-            "skipped: the Fields table has no Required column",
+            "skipped: the Fields table has no Required column"
+            + (
+                typo
+                or " (a settings page such as RetryConfig is no model; add the column if this is one)"
+            ),
         )
         return None
     if "Fields" in sections:
         fields = _fields(doc, sections["Fields"], dialect, out)
+        if fields is None:
+            return None
+        shown = _json_example(sections.get("Example Usage"))
+        if shown is not None:
+            fields = wire_names_shown(fields, shown)
         return replace(base, kind="object", fields=fields)
     plain_values = dialect.name == "plain" or ("Enum" in sections and "Values" not in sections)
     if "Enum" in sections:
         sections.setdefault("Values", sections["Enum"])  # `## Enum`: the hand-written form's name
     if "Values" in sections:
         values = _values(doc, sections["Values"], out, plain_values)
+        if values is None:
+            return None
+        if not values:
+            out.warning(
+                doc.span(sections["Values"].line),
+                "DM136",
+                "skipped: `## Values` lists no value (an enum of nothing)",
+            )
+            return None
         markers = _section_text(sections["Values"]) + _section_text(sections.get("Example Usage"))
         if _INTEGER_ENUM.search(markers):
             values = _as_integers(values)
         return replace(base, kind="enum", values=values, open=bool(_OPEN_ENUM.search(markers)))
     if "Supported Types" in sections:
-        members = _members(doc, sections["Supported Types"], dialect, out)
-        return replace(base, kind="union", members=members)
+        members, degraded = _members(doc, sections["Supported Types"], dialect, out)
+        if not members:
+            out.warning(
+                doc.span(sections["Supported Types"].line),
+                "DM136",
+                "`## Supported Types` lists no member (no `###` heading): read as any",
+            )
+            members, degraded = (Primitive("any"),), ((0, "no member listed"),)
+        return replace(base, kind="union", members=members, degraded_members=degraded)
     if page.sections:
         # Usage notes, option lists, type pages: they have sections, but none that describes a model.
         out.info(
@@ -112,6 +147,37 @@ def read_document(doc: DocRef, page: Page, dialect: Dialect, out: Collector) -> 
         return None
     # A title-only page: resolving gives it the members that the cells linking to it list.
     return replace(base, kind="alias", members=())
+
+
+def _not_a_name(doc: DocRef, page: Page, title: str, out: Collector) -> None:
+    """A title that is no identifier: a page with a model section is a model that cannot be named (a
+    warning); any other page (a README, an SDK's usage or utility-class page) is no model doc (an info)."""
+    span = doc.span(page.title_line, 3)
+    if any(s.title.strip() in _MODEL_SECTIONS for s in page.sections):
+        out.warning(
+            span,
+            "DM102",
+            f"skipped: title `{title}` is not an identifier, so the model has no name "
+            "(what links to it is read as any)",
+        )
+    else:
+        out.info(
+            span,
+            "DM107",
+            f"skipped: title `{title}` is no model name, and the page has no Fields, Values "
+            "or Supported Types section",
+        )
+
+
+def _did_you_mean(found: Iterable[str], wanted: Iterable[str], what: str) -> str:
+    """`; did you mean ...?` naming the written text closest to one of `wanted`, or nothing."""
+    written = [f.strip() for f in found if f.strip()]
+    for name in wanted:
+        close = difflib.get_close_matches(name.lower(), [w.lower() for w in written], 1, 0.7)
+        if close:
+            original = next(w for w in written if w.lower() == close[0])
+            return f"; the {what} `{original}`: did you mean `{name}`?"
+    return ""
 
 
 def notation(page: Page) -> str:
@@ -140,7 +206,11 @@ def _sections(doc: DocRef, page: Page, out: Collector) -> dict[str, Section]:
         if name not in _KNOWN_SECTIONS:
             continue
         if name in found:
-            out.error(doc.span(section.line), "DM114", f"second `## {name}` section")
+            out.warning(
+                doc.span(section.line),
+                "DM114",
+                f"second `## {name}` section: not read (merge the two)",
+            )
             continue
         found[name] = section
     return found
@@ -202,10 +272,11 @@ def _headless_table(doc: DocRef, section: Section, out: Collector) -> bool:
     """Report lines that look like table rows but have no header and separator row; True if any."""
     for block in section.blocks:
         if isinstance(block, Text) and block.text.lstrip().startswith("|"):
-            out.error(
+            out.warning(
                 doc.span(block.line),
                 "DM119",
-                f"`## {section.title}` has table rows without a header and `| --- |` separator row",
+                f"`## {section.title}` has table rows without a header and `| --- |` separator row: "
+                "the doc is skipped",
             )
             return True
     return False
@@ -223,22 +294,27 @@ def _rows(doc: DocRef, table: Table, out: Collector) -> tuple[TableRow, ...]:
     rows: list[TableRow] = []
     for row in table.rows:
         if row.width >= 0 and row.width != len(table.header):
-            out.error(
+            out.warning(
                 doc.span(row.line),
                 "DM131",
-                f"row has {row.width} cells, the header has {len(table.header)}",
+                f"row has {row.width} cells, the header has {len(table.header)}: the row is left out",
             )
             continue
         rows.append(row)
     return tuple(rows)
 
 
-def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> tuple[Field, ...]:
+def _fields(
+    doc: DocRef, section: Section, dialect: Dialect, out: Collector
+) -> tuple[Field, ...] | None:
+    """The fields of the section's table; None when there is no table to read (the doc is then skipped)."""
     table = _first_table(section)
     if table is None:
         if not _headless_table(doc, section, out):
-            out.error(doc.span(section.line), "DM110", "`## Fields` has no table")
-        return ()
+            out.warning(
+                doc.span(section.line), "DM110", "`## Fields` has no table: the doc is skipped"
+            )
+        return None
     columns = _columns(table)
     name_col = columns.get("field", columns.get("name"))
     missing = [
@@ -251,8 +327,14 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
         if index is None
     ]
     if missing:
-        out.error(doc.span(table.line), "DM110", f"Fields table has no {', '.join(missing)} column")
-        return ()
+        out.warning(
+            doc.span(table.line),
+            "DM110",
+            f"Fields table has no {', '.join(missing)} column"
+            + _did_you_mean(table.header, missing, "column")
+            + ": the doc is skipped",
+        )
+        return None
     assert name_col is not None
     type_col, required_col = columns["type"], columns["required"]
     description_col = columns.get("description")
@@ -265,36 +347,49 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
     for row in rows:
         if _sdk_row(doc, row, name_col, type_col, description_col, raw_http, out):
             continue
-        name = cells.name_cell(row.cells[name_col])
+        # Every problem of the row is reported before the row is left out or read with what was understood.
+        keep = True
+        name = cells.field_name_cell(row.cells[name_col])
         if name is None:
-            out.error(
+            out.warning(
                 doc.span(row.line, row.columns[name_col]),
                 "DM112",
-                f"field name `{row.cells[name_col]}` is not a name",
+                f"field name `{row.cells[name_col]}` is not a name (write the key in backticks): "
+                "the row is left out",
             )
-            continue
-        if name.name in seen:
-            out.error(
+            keep = False
+        elif name.name in seen:
+            out.warning(
                 doc.span(row.line, row.columns[name_col]),
                 "DM113",
-                f"field `{name.name}` is also defined on line {seen[name.name]}",
+                f"field `{name.name}` is also defined on line {seen[name.name]}: this row is left out",
             )
-            continue
-        seen[name.name] = row.line
+            keep = False
+        else:
+            seen[name.name] = row.line
         required = cells.required_marker(row.cells[required_col])
         if required is None:
-            out.error(
+            out.warning(
                 doc.span(row.line, row.columns[required_col]),
                 "DM111",
-                f"Required cell `{row.cells[required_col]}` is neither "
-                "`:heavy_check_mark:` nor `:heavy_minus_sign:`",
+                f"Required cell `{row.cells[required_col]}` is not understood: "
+                f"{_required_markers(dialect)}"
+                + ("; the field is read as optional" if keep else ""),
             )
-            continue
         type_span = doc.span(row.line, row.columns[type_col])
+        degraded: str | None = None
         try:
             parsed = dialect.parse_type(row.cells[type_col])
         except TypeNotationError as exc:
-            out.error(type_span, "DM120", f"{dialect.name} type notation not understood: {exc}")
+            out.warning(
+                type_span,
+                "DM120",
+                f"{dialect.name} type notation not understood: {exc}"
+                + ("; the field is typed any" if keep else ""),
+            )
+            parsed = ParsedType(Primitive("any"))
+            degraded = f"type `{row.cells[type_col].strip()}` not understood ({exc})"
+        if not keep or name is None:
             continue
         described = cells.split_deprecation(
             row.cells[description_col] if description_col is not None else ""
@@ -311,17 +406,25 @@ def _fields(doc: DocRef, section: Section, dialect: Dialect, out: Collector) -> 
                 name=name.name,
                 wire_name=name.name,
                 type=parsed.type,
-                required=required,
-                nullable=_nullable(parsed, required),
+                required=bool(required),
+                nullable=_nullable(parsed, bool(required)),
                 description=described.description,
                 source=type_span,
                 deprecated=Deprecation(deprecation) if deprecation else None,
                 example=example or None,
                 default=default,
                 has_default=has_default,
+                degraded=degraded,
             )
         )
     return tuple(fields)
+
+
+def _required_markers(dialect: Dialect) -> str:
+    """What a Required cell says in the dialect's own notation."""
+    if dialect.name == "plain":
+        return "write `yes` or `no`"
+    return "write `:heavy_check_mark:` or `:heavy_minus_sign:`"
 
 
 def _default(cell: str) -> tuple[JSONValue, bool]:
@@ -377,8 +480,10 @@ def _nullable(parsed: ParsedType, required: bool) -> bool | None:
 
 def _values(
     doc: DocRef, section: Section, out: Collector, plain: bool = False
-) -> tuple[EnumValue, ...]:
-    """`plain`: the hand-written form, where values may be bare words and backticks are optional."""
+) -> tuple[EnumValue, ...] | None:
+    """`plain`: the hand-written form, where values may be bare words and backticks are optional.
+
+    A bullet list's items may be bare words in any dialect (SDKs quote theirs). None: nothing to read."""
     for block in section.blocks:
         if isinstance(block, Table):
             return _value_table(doc, block, out, plain)
@@ -388,12 +493,16 @@ def _values(
             values: list[EnumValue] = []
             for item in block.items:
                 values.extend(
-                    _value_literals(doc, item.text.strip().strip("`"), item.line, out, plain)
+                    _value_literals(doc, item.text.strip().strip("`"), item.line, out, plain=True)
                 )
             return tuple(values)
     if not _headless_table(doc, section, out):
-        out.error(doc.span(section.line), "DM110", "`## Values` has no table, code block or list")
-    return ()
+        out.warning(
+            doc.span(section.line),
+            "DM110",
+            "`## Values` has no table, code block or list: the doc is skipped",
+        )
+    return None
 
 
 def _section_text(section: Section | None) -> str:
@@ -418,13 +527,19 @@ def _as_integers(values: tuple[EnumValue, ...]) -> tuple[EnumValue, ...]:
 
 def _value_table(
     doc: DocRef, table: Table, out: Collector, plain: bool = False
-) -> tuple[EnumValue, ...]:
+) -> tuple[EnumValue, ...] | None:
     columns = _columns(table)
     value_col = columns.get("value")
     name_col = columns.get("name")
     if value_col is None:
-        out.error(doc.span(table.line), "DM110", "Values table has no Value column")
-        return ()
+        out.warning(
+            doc.span(table.line),
+            "DM110",
+            "Values table has no Value column"
+            + _did_you_mean(table.header, ("Value",), "column")
+            + ": the doc is skipped",
+        )
+        return None
     description_col, deprecated_col = columns.get("description"), columns.get("deprecated")
     values: list[EnumValue] = []
     for row in _rows(doc, table, out):
@@ -463,10 +578,18 @@ def _value_literals(
         try:
             value = json.loads(literal)
         except json.JSONDecodeError:
-            out.error(doc.span(line), "DM121", f"enum value `{literal}` is not a string or integer")
+            out.warning(
+                doc.span(line),
+                "DM121",
+                f"enum value `{literal}` is not a string or integer: left out",
+            )
             continue
         if isinstance(value, bool) or not isinstance(value, str | int):
-            out.error(doc.span(line), "DM121", f"enum value `{literal}` is not a string or integer")
+            out.warning(
+                doc.span(line),
+                "DM121",
+                f"enum value `{literal}` is not a string or integer: left out",
+            )
             continue
         values.append(EnumValue(None, value))
     return tuple(values)
@@ -474,15 +597,58 @@ def _value_literals(
 
 def _members(
     doc: DocRef, section: Section, dialect: Dialect, out: Collector
-) -> tuple[TypeExpr, ...]:
+) -> tuple[tuple[TypeExpr, ...], tuple[tuple[int, str], ...]]:
+    """The union's members, and those read as any because their heading was not understood."""
     members: list[TypeExpr] = []
+    degraded: list[tuple[int, str]] = []
     for sub in section.subsections:
         code = next((b.content for b in sub.blocks if isinstance(b, Fence)), "")
         try:
             members.append(dialect.parse_member(sub.title, code))
         except TypeNotationError as exc:
-            out.error(doc.span(sub.line), "DM122", f"union member `{sub.title}`: {exc}")
-    return tuple(members)
+            out.warning(
+                doc.span(sub.line), "DM122", f"union member `{sub.title}`: {exc}; read as any"
+            )
+            degraded.append((len(members), f"member `{sub.title}` not understood ({exc})"))
+            members.append(Primitive("any"))
+    return tuple(members), tuple(degraded)
+
+
+def _json_example(section: Section | None) -> dict[str, object] | None:
+    """The object of the first ```` ```json ```` block of an Example Usage section: wire data as the API sends it."""
+    if section is None:
+        return None
+    for block in section.blocks:
+        if isinstance(block, Fence) and block.info.strip().lower() in ("json", "jsonc", "json5"):
+            try:
+                value = json.loads(block.content)
+            except json.JSONDecodeError:
+                return None
+            return value if isinstance(value, dict) else None
+    return None
+
+
+def wire_names_shown(fields: tuple[Field, ...], example: dict[str, object]) -> tuple[Field, ...]:
+    """Fields whose name the JSON example spells otherwise (`utmSource` shown as `"utm_source"`) take that
+    spelling as their wire name. A key is taken when it has the field's words, in any case and separator,
+    is the only such key, and is no other field's own name."""
+    names = {f.name for f in fields}
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for key in example:
+        if key not in names:
+            by_words.setdefault(_word_key(key), []).append(key)
+    result: list[Field] = []
+    for f in fields:
+        found = by_words.get(_word_key(f.name), []) if f.name not in example else []
+        if len(found) == 1 and found[0] != f.wire_name:
+            facts = (*(x for x in f.facts if x[0] != "wire_name"), ("wire_name", "example"))
+            f = replace(f, wire_name=found[0], facts=facts)
+        result.append(f)
+    return tuple(result)
+
+
+def _word_key(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(name))
 
 
 def _example(

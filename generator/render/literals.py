@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.render.printable import all_printable, printable
+
 #: Characters that must never appear raw in generated source: controls other than newline and tab,
 #: and the bidirectional overrides that can make code read differently from how it runs.
 _UNSAFE_CHARS = r"\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
 UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 #: What a string's body cannot hold as it is: a quote, a backslash, or an unsafe character.
 _ESCAPED = re.compile(f"[\\\\'\"{_UNSAFE_CHARS}]")
+_NAMED_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def py_literal(value: Any) -> str:
@@ -48,7 +51,7 @@ def _string(value: str) -> str:
 
 
 def _needs_escapes(value: str) -> bool:
-    return not value.isprintable() or bool(_ESCAPED.search(value))
+    return not all_printable(value) or bool(_ESCAPED.search(value))
 
 
 def _char(c: str, quote: str) -> str:
@@ -58,5 +61,16 @@ def _char(c: str, quote: str) -> str:
         return c
     if UNSAFE.match(c):
         return f"\\u{ord(c):04x}" if ord(c) > 0xFF else f"\\x{ord(c):02x}"
-    # repr() escapes backslashes, newlines, tabs and every unprintable character.
-    return repr(c)[1:-1]
+    # As repr() escapes, but by docmodels' own table of printable characters, not the interpreter's.
+    if c in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[c]
+    if printable(c):
+        return c
+    code = ord(c)
+    return (
+        f"\\x{code:02x}"
+        if code <= 0xFF
+        else f"\\u{code:04x}"
+        if code <= 0xFFFF
+        else f"\\U{code:08x}"
+    )

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import hashlib
-import keyword
 import re
 from collections.abc import Collection, Iterable
 
 _WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 _NOT_IDENT = re.compile(r"[^0-9A-Za-z]+")
+
+#: Python's hard keywords, as docmodels' own data: the `keyword` module of the running interpreter would make
+#: the output depend on it. The list is the same on 3.11, 3.12 and 3.13. Soft keywords (`_`, `case`, `match`,
+#: `type` since 3.12) are valid attribute, class and module names, so they need no escape.
+HARD_KEYWORDS = frozenset(
+    {
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+        "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+        "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    }
+)  # fmt: skip
+
+
+def is_plain_identifier(name: str) -> bool:
+    """An ASCII identifier that is no hard keyword: the same answer on every Python (`str.isidentifier`
+    follows the interpreter's Unicode tables, and Python folds non-ASCII names with NFKC)."""
+    return name.isascii() and name.isidentifier() and name not in HARD_KEYWORDS
 
 
 def words(name: str) -> list[str]:
@@ -34,7 +50,7 @@ def safe_identifier(name: str, reserved: Collection[str] = (), fallback: str = "
         name = fallback
     if name[0].isdigit():
         name = f"{fallback}_{name}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
+    if name in HARD_KEYWORDS or name in reserved:
         name = f"{name}_"
     return name
 

@@ -225,7 +225,7 @@ class _Export:
 
 
 def _namespace_context(py: PyPackage, sub: tuple[str, ...], package: str) -> dict[str, object]:
-    """The `__init__` of a package: its own models, its sub-packages, and at the top the unique names."""
+    """The lazy `__init__` of a package: its own models, its sub-packages, and at the top the unique names."""
     own = py.in_package(sub)
     exports: list[_Export] = [_Export(f".{m.module}", m.class_name) for m in own]
     if not sub:
@@ -237,12 +237,16 @@ def _namespace_context(py: PyPackage, sub: tuple[str, ...], package: str) -> dic
         {p[len(sub)] for p in py.packages if len(p) == len(sub) + 1 and p[: len(sub)] == sub}
     )
     names = sorted({e.class_name for e in exports})
+    in_order = sorted(exports, key=lambda e: (e.import_from, e.class_name))
+    # A name two modules define goes to the last, as the type checkers' imports in this order say.
+    defined_in = {e.class_name: e.import_from for e in in_order}
     title = f"Models of `{'.'.join((package, *sub))}`."
     return {
         "title": title,
-        "models": sorted(exports, key=lambda e: (e.import_from, e.class_name)),
+        "models": in_order,
         "subpackages": children,
         "exports": names,
+        "lazy_models": {name: defined_in[name] for name in names},
     }
 
 

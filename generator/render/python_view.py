@@ -8,7 +8,6 @@ because a union alias needs its members when its module runs.
 
 from __future__ import annotations
 
-import keyword
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -149,9 +148,7 @@ class PyModel:
     @property
     def wire_names_are_identifiers(self) -> bool:
         """Whether every wire name could be a class attribute as it is (TypedDict's class syntax)."""
-        return all(
-            f.wire_name.isidentifier() and not keyword.iskeyword(f.wire_name) for f in self.fields
-        )
+        return all(naming.is_plain_identifier(f.wire_name) for f in self.fields)
 
     @property
     def dotted(self) -> str:

@@ -13,6 +13,7 @@ from .target import REGRESSIONS, STATS, run, run_case
 CI_SECONDS = float(os.environ.get("DOCMODELS_CI_FUZZ_SECONDS", "30"))
 
 
+@pytest.mark.slow
 def test_a_short_fuzz_run_finds_nothing() -> None:
     before = STATS.cases
     stats = run(CI_SECONDS, examples_per_round=10, quiet=True)

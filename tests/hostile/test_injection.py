@@ -43,6 +43,7 @@ def _fresh(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 @_FAST
 @given(docs=doc_set())
 def test_hostile_docs_generate_code_that_parses_and_keeps_doc_text_in_literals(
@@ -94,6 +95,7 @@ def _every_payload() -> list[Doc]:
     return docs
 
 
+@pytest.mark.slow
 def test_the_package_imports_runs_no_doc_text_and_its_generated_tests_pass(tmp_path: Path) -> None:
     write_docs(tmp_path / "docs", _every_payload())
     built = generate(config(tmp_path, "hostile_pkg"))
@@ -161,11 +163,12 @@ def test_the_colliding_titles_get_distinct_stable_module_names(tmp_path: Path) -
     [
         ("1Model", "x", "DM102", 1),
         ("Café", "x", "DM102", 1),
-        ("Model", "1x", "DM112", 9),
         ("Model", "", "DM112", 9),
-        ("Model", "naïve", "DM112", 9),
-        ("Model", "a-b", "DM112", 9),
-        ("Model", "{{x}}", "DM112", 9),
+        # Keys such as `1x`, `a-b`, `naïve` and `{{x}}` are wire names (tests/test_json_keys.py); a quote,
+        # a backslash or a control character is no key any target can keep.
+        ("Model", 'a"b', "DM112", 9),
+        ("Model", "a\\b", "DM112", 9),
+        ("Model", "a\x07b", "DM112", 9),
     ],
 )
 def test_names_that_are_not_identifiers_are_diagnosed(
@@ -176,5 +179,8 @@ def test_names_that_are_not_identifiers_are_diagnosed(
     spec = read_docs([tmp_path])
     found = [d for d in spec.diagnostics if d.code == code]
     assert found, [d.render() for d in spec.diagnostics]
-    assert found[0].severity == "error"
+    # One doc's problem degrades that doc or row, visibly: a warning, and the name reaches no output.
+    assert found[0].severity == "warning"
     assert found[0].span.path.endswith("doc0.md") and found[0].span.line == line
+    names = {m.title for m in spec.models} | {f.name for m in spec.models for f in m.fields}
+    assert title not in names or field not in names

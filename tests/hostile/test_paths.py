@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,18 @@ def test_a_title_that_is_a_path_is_diagnosed_and_nothing_is_written(
     (docs / "doc.md").write_text(DOC.format(title), encoding="utf-8")
     spec = read_docs([docs])
     assert any(d.code == "DM102" and d.span.line == 1 for d in spec.diagnostics), spec.diagnostics
+    assert spec.models == () and len(spec.skipped) == 1
     before = tree(tmp_path)
-    built = generate(config(tmp_path, "p", docs))
+    # --strict: the warning fails the run, and nothing is written.
+    built = generate(replace(config(tmp_path, "p", docs), strict=True))
     assert built.failed
     assert tree(tmp_path) == before
+    # Otherwise the doc is skipped and the rest is written, all of it inside the output folder.
+    built = generate(config(tmp_path, "p", docs))
+    assert not built.failed
+    after = tree(tmp_path)
+    assert {p: b for p, b in after.items() if not p.startswith("out/")} == before
+    assert not any(title in p for p in after)
 
 
 def test_docs_in_folders_with_odd_names_are_written_inside_the_output_folder(

@@ -10,7 +10,7 @@ from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
 from generator.reader import read_docs
 from generator.reader.dialects import DIALECTS, ParsedType, TypeNotationError, detect
 from generator.reader.js_literal import ExampleSyntaxError
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 GO = DIALECTS["go"]
 TIME = "https://pkg.go.dev/time#Time"
@@ -232,6 +232,7 @@ def test_shared_notation_does_not_count() -> None:
 GO_FOLDERS = sorted(p.name for p in (CORPUS / "go").iterdir()) if (CORPUS / "go").is_dir() else []
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", GO_FOLDERS or ["(no corpus)"])
 def test_go_corpus_reads_as_go(folder: str) -> None:
     root = CORPUS / "go" / folder

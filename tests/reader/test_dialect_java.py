@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -11,9 +10,10 @@ from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
 from generator.reader import read_docs
 from generator.reader.dialects import DIALECTS, TypeNotationError, detect
 from generator.reader.js_literal import ExampleSyntaxError
+from tests.helpers import CORPUS as ALL_CORPUS
 
 JAVA = DIALECTS["java"]
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "java"
+CORPUS = ALL_CORPUS / "java"
 ORACLE = "https://docs.oracle.com/javase/8/docs/api/java/time"
 HTTP_RESPONSE = "https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpResponse.html"
 STRING, INTEGER, NUMBER = Primitive("string"), Primitive("integer"), Primitive("number")
@@ -199,6 +199,7 @@ def test_shared_primitives_cancel_out() -> None:
 FOLDERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", FOLDERS or ["(no corpus)"])
 def test_corpus_folder_reads_as_java(folder: str) -> None:
     if not FOLDERS:

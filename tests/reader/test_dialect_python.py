@@ -10,7 +10,7 @@ from generator.ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, Uni
 from generator.reader import read_docs
 from generator.reader.dialects import DIALECTS, ParsedType, TypeNotationError, detect
 from generator.reader.js_literal import ExampleSyntaxError
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 PY = DIALECTS["python"]
 DATE_DOC = "https://docs.python.org/3/library/datetime.html#date-objects"
@@ -90,7 +90,7 @@ def parsed(expr: TypeExpr, optional: bool = False, nullable: bool | None = None)
         (
             "*Optional[Union[eventstreaming.EventStream[models.Ev], "
             "eventstreaming.EventStreamAsync[models.Ev]]]*",
-            parsed(Primitive("any"), optional=True),
+            parsed(ArrayOf(Link(None, "models.Ev")), optional=True),
         ),
         # Old unions: the members are spelled out and the link goes to the union's page.
         (
@@ -194,7 +194,7 @@ def test_python_notation_errors(cell: str) -> None:
         (
             "`Union[eventstreaming.EventStream[models.E], eventstreaming.EventStreamAsync[models.E]]`",
             "",
-            Primitive("any"),
+            ArrayOf(Link(None, "models.E")),
         ),
         # Old docs: a bare name, or nothing; the code block's annotation tells the type.
         (
@@ -281,6 +281,7 @@ PY_FOLDERS = (
 )
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", PY_FOLDERS or ["(no corpus)"])
 def test_python_corpus_reads_as_python(folder: str) -> None:
     root = CORPUS / "python" / folder

@@ -340,6 +340,7 @@ def _ruby_folders(corpus: Path) -> list[Path]:
     return folders
 
 
+@pytest.mark.corpus
 def test_corpus_reads_without_notation_errors(corpus: Path) -> None:
     for folder in _ruby_folders(corpus):
         spec = read_docs([folder], dialect="ruby")
@@ -348,6 +349,7 @@ def test_corpus_reads_without_notation_errors(corpus: Path) -> None:
         assert spec.models
 
 
+@pytest.mark.corpus
 def test_corpus_pages_are_read_as_ruby(corpus: Path) -> None:
     for folder in _ruby_folders(corpus):
         spec = read_docs([folder])

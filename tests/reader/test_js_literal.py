@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator.reader.js_literal import ExampleSyntaxError, parse_typescript_example
+from tests.helpers import CORPUS as ALL_CORPUS
+from tests.helpers import require_corpus
 
-CORPUS = Path("/work/shared/corpus/ts")
+CORPUS = ALL_CORPUS / "ts"
 
 
 def value_of(literal: str) -> object:
@@ -391,6 +393,7 @@ def test_deeply_nested_unclosed_objects_raise_without_recursion_error() -> None:
     assert "deeper than 200" in str(error)
 
 
+@pytest.mark.slow
 def test_large_input_is_read_in_roughly_linear_time() -> None:
     def build(count: int) -> str:
         item = '{ id: "<id>", n: 1.5e3, tags: ["a", "b\\n"], at: new Date("2020-01-01") }'
@@ -478,9 +481,9 @@ def _example_blocks(doc: str) -> str | None:
     return None
 
 
+@pytest.mark.corpus
 def test_corpus_example_blocks() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus folder {CORPUS} does not exist")
+    require_corpus(CORPUS)
     blocks: list[tuple[Path, str]] = []
     for path in sorted(CORPUS.glob("*/docs/**/*.md")):
         code = _example_blocks(path.read_text(encoding="utf-8"))

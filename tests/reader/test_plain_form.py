@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,8 @@ from generator.reader.dialects import DIALECTS, choose, detect
 from generator.reader.dialects.plain import PlainDialect
 from generator.reader.document import notation
 from generator.reader.page import parse_page
+from tests.helpers import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 PLAIN = PlainDialect()
 S, INT = {"kind": "string"}, {"kind": "integer"}
 FOO = {"kind": "link", "href": None, "text": "Foo"}
@@ -23,36 +24,37 @@ FOO = {"kind": "link", "href": None, "text": "Foo"}
 @pytest.mark.parametrize(
     ("cell", "expected", "nullable"),
     [
-        ("string", S, None),
-        ("`string`", S, None),
-        ("str", S, None),
-        ("int", INT, None),
-        ("integer", INT, None),
-        ("float", {"kind": "number"}, None),
-        ("number", {"kind": "number"}, None),
-        ("bool", {"kind": "boolean"}, None),
-        ("boolean", {"kind": "boolean"}, None),
-        ("date", {"kind": "date"}, None),
-        ("datetime", {"kind": "datetime"}, None),
-        ("date-time", {"kind": "datetime"}, None),
-        ("list[Foo]", {"kind": "array", "items": FOO}, None),
-        ("Foo[]", {"kind": "array", "items": FOO}, None),
-        ("list[int][]", {"kind": "array", "items": {"kind": "array", "items": INT}}, None),
-        ("dict[str, Foo]", {"kind": "map", "values": FOO}, None),
-        ("map<string, Foo>", {"kind": "map", "values": FOO}, None),
+        ("string", S, False),
+        ("`string`", S, False),
+        ("str", S, False),
+        ("int", INT, False),
+        ("integer", INT, False),
+        ("float", {"kind": "number"}, False),
+        ("number", {"kind": "number"}, False),
+        ("bool", {"kind": "boolean"}, False),
+        ("boolean", {"kind": "boolean"}, False),
+        ("date", {"kind": "date"}, False),
+        ("datetime", {"kind": "datetime"}, False),
+        ("date-time", {"kind": "datetime"}, False),
+        ("list[Foo]", {"kind": "array", "items": FOO}, False),
+        ("Foo[]", {"kind": "array", "items": FOO}, False),
+        ("list[int][]", {"kind": "array", "items": {"kind": "array", "items": INT}}, False),
+        ("dict[str, Foo]", {"kind": "map", "values": FOO}, False),
+        ("map<string, Foo>", {"kind": "map", "values": FOO}, False),
         ("Foo | None", FOO, True),
         ("Optional[Foo]", FOO, True),
         (
             "list[Foo | None]",
             {"kind": "array", "items": {"kind": "union", "members": [FOO, {"kind": "null"}]}},
-            None,
+            False,
         ),
-        ("string | int", {"kind": "union", "members": [S, INT]}, None),
-        ("[Foo](foo.md)", {"kind": "link", "href": "foo.md", "text": "Foo"}, None),
-        ("Foo", FOO, None),
+        ("string | int", {"kind": "union", "members": [S, INT]}, False),
+        ("[Foo](foo.md)", {"kind": "link", "href": "foo.md", "text": "Foo"}, False),
+        ("Foo", FOO, False),
     ],
 )
 def test_plain_type_spellings(cell: str, expected: dict[str, Any], nullable: bool | None) -> None:
+    """The plain form spells null out: a type without `| None` or `Optional[...]` is not nullable."""
     parsed = PLAIN.parse_type(cell)
     assert type_json(parsed.type) == expected
     assert parsed.nullable is nullable
@@ -175,9 +177,8 @@ def _final(pages: list[tuple[str, Any]]) -> dict[str, str]:
     return {path: (found or fallback).name for path, found in pages}
 
 
+@pytest.mark.corpus
 def test_no_corpus_page_changes_dialect() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the corpus is not beside the project ({CORPUS})")
     sdk = {name: d for name, d in DIALECTS.items() if name != "plain"}
     folders = sorted(p for d in CORPUS.iterdir() if d.is_dir() for p in d.iterdir() if p.is_dir())
     changed = []
@@ -191,3 +192,37 @@ def test_no_corpus_page_changes_dialect() -> None:
         changed += [(p, without[p], d) for p, d in with_plain.items() if d != without[p]]
     assert len(folders) > 10
     assert changed == []
+
+
+def _readme_plain_examples() -> list[str]:
+    """The markdown blocks of the README's plain-form section: the docs it promises to read."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Writing docs by hand", 1)[1].split("\n### ", 1)[0]
+    return re.findall(r"```markdown\n(.*?)```", section, re.DOTALL)
+
+
+def test_the_readme_plain_example_generates_what_it_says(tmp_path: Path) -> None:
+    """`id | string | yes` is `id: str` (not nullable), and the bullet-list Status is an enum, alone in its
+    folder, which is how the README shows it."""
+    from tests.conftest import generate, run_generated_tests
+
+    order, status = _readme_plain_examples()
+    docs = tmp_path / "docs"
+    (docs / "shop").mkdir(parents=True)
+    (docs / "status").mkdir()
+    (docs / "shop" / "order.md").write_text(order, encoding="utf-8")
+    (docs / "shop" / "item.md").write_text(
+        "# Item\n\n## Fields\n\n| Field | Type | Required |\n|---|---|---|\n| sku | string | yes |\n",
+        encoding="utf-8",
+    )
+    (docs / "status" / "status.md").write_text(status, encoding="utf-8")
+    spec = generate(docs, tmp_path / "out", package="shop")
+    assert [d.render() for d in spec.diagnostics] == []
+    kinds = {m.title: (m.kind, m.dialect) for m in spec.models}
+    assert kinds["Status"][0] == "enum" and kinds["Order"] == ("object", "plain")
+    status_model = next(m for m in spec.models if m.title == "Status")
+    assert [v.value for v in status_model.values] == ["open", "paid", "shipped"]
+    module = (tmp_path / "out" / "shop" / "shop" / "order.py").read_text(encoding="utf-8")
+    assert "    id: str\n" in module
+    assert "    note: str | None = None\n" in module
+    run_generated_tests(tmp_path / "out")

@@ -34,6 +34,8 @@ from generator.render.layout import (
 )
 from generator.render.literals import py_literal
 
+pytestmark = pytest.mark.slow
+
 PIECES = [*"ab '\"\\\t\n#é日🐍", "\r\n", "\u202e", "\x00", '"""', "\n  ", "\n\t", "x" * 30]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
 NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,40}", fullmatch=True).filter(

@@ -14,6 +14,7 @@ from generator.examples import example_for
 from generator.ir import Spec
 from generator.render.python_view import PyStyle, python_package
 from tests.conftest import CORPUS, SPECS, generate
+from tests.helpers import require_corpus
 
 BASE = "file:///schemas/"
 #: One corpus folder per dialect.
@@ -129,10 +130,10 @@ def test_wire_names_nullability_and_deprecation(tmp_path: Path) -> None:
     assert not validator.is_valid({"petName": None})
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", CORPUS_SAMPLE)
 def test_corpus_examples_validate_against_the_bundle(folder: str, tmp_path: Path) -> None:
-    if not (CORPUS / folder).is_dir():
-        pytest.skip("the corpus is not beside the project")
+    require_corpus(CORPUS / folder)
     spec = generate(CORPUS / folder, tmp_path, target="jsonschema")
     documents = load_documents(tmp_path)
     bundle = documents["models.schema.json"]

@@ -74,6 +74,7 @@ def test_enums_are_literals_of_the_wire_values(generated: Path) -> None:
     assert str in typing.get_args(color)  # an open enum admits other strings
 
 
+@pytest.mark.slow
 def test_mypy_accepts_wire_data_and_rejects_a_wrong_type(generated: Path, tmp_path: Path) -> None:
     user = generated / "user_code.py"
     user.write_text(

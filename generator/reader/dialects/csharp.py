@@ -75,14 +75,57 @@ _LINKED_BUILTINS: dict[str, TypeExpr] = {
 _BARE: dict[str, TypeExpr] = {"DateOnly": Primitive("date")}
 _CLASS = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _UNITY_GLITCH = re.compile(r" *!!!")
-# Union member names (`### Str`, `Union.CreateStr(...)`), as the C# generator names its factories.
+# Union member names (`### Str`, `Union.CreateStr(...)`), as the C# generator names its factories: its own
+# words, and (newer generators) the .NET type names (`### Int64`, `### ArrayOfInt32`, `### MapOfDouble`).
 _MEMBER_NAMES: dict[str, TypeExpr] = {
     "Str": Primitive("string"),
     "Number": Primitive("number"),
     "Integer": Primitive("integer"),
     "Boolean": Primitive("boolean"),
+    "String": Primitive("string"),
+    "Int16": Primitive("integer"),
+    "Int32": Primitive("integer"),
+    "Int64": Primitive("integer"),
+    "Long": Primitive("integer"),
+    "Double": Primitive("number"),
+    "Single": Primitive("number"),
+    "Float": Primitive("number"),
+    "Decimal": Primitive("decimal"),
+    "BigInteger": Primitive("bigint"),
+    "Bool": Primitive("boolean"),
+    "DateTime": Primitive("datetime"),
+    "DateOnly": Primitive("date"),
+    "LocalDate": Primitive("date"),
 }
-_MEMBER_ITEMS: dict[str, TypeExpr] = {**_MEMBER_NAMES, "Any": Primitive("any")}
+_MEMBER_ITEMS: dict[str, TypeExpr] = {
+    **_MEMBER_NAMES,
+    "Any": Primitive("any"),
+    "Object": Primitive("any"),
+}
+_LEADING_NUMBER = re.compile(r"^(?P<number>[0-9]+)(?P<rest>.*)$")
+_ONES = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+_TENS = ["_", "_", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
 
 # Notation that C# and Unity (its 2023 generator) share and no other dialect writes.
 _FAMILY_SIGNALS = (
@@ -177,7 +220,7 @@ def _link(text: str, url: str) -> TypeExpr:
 
 
 def _member(name: str) -> TypeExpr:
-    """`Str`, `ArrayOfStr`, `MapOfAny`, `ArrayOfMapOfAny`, or a model's name."""
+    """`Str`, `Int64`, `ArrayOfStr`, `MapOfAny`, `MapOfArrayOfInt64`, or a model's name."""
     found = _member_item(name)
     if found is not None:
         return found
@@ -185,10 +228,41 @@ def _member(name: str) -> TypeExpr:
 
 
 def _member_item(name: str) -> TypeExpr | None:
-    """A collection member name, or None when `name` is not one."""
+    """A collection member name, or None when `name` is not one.
+
+    The item of `ArrayOf<item>` / `MapOf<item>` is another collection, a primitive's member name, or a
+    model. A model whose name starts with a number is named in words (`Five`), but the generator writes
+    the member with the schema's digits (`ArrayOf5`): the item is then the model the number spells."""
     for prefix in ("ArrayOf", "MapOf"):
         if name.startswith(prefix) and len(name) > len(prefix):
             rest = name[len(prefix) :]
-            inner = _member_item(rest) or _MEMBER_ITEMS.get(rest) or Link(None, rest)
+            inner = _member_item(rest) or _MEMBER_ITEMS.get(rest) or Link(None, spelled(rest))
             return ArrayOf(inner) if prefix == "ArrayOf" else MapOf(inner)
     return None
+
+
+def spelled(name: str) -> str:
+    """A name with its leading number in words, as C# class names write it: `5` -> `Five`, `21st` -> `TwentyOneSt`."""
+    match = _LEADING_NUMBER.match(name)
+    if match is None:
+        return name
+    rest = match.group("rest")
+    return _number_words(int(match.group("number"))) + rest[:1].upper() + rest[1:]
+
+
+def _number_words(n: int) -> str:
+    """`n` in English words, PascalCase, without `And`: 5 -> Five, 42 -> FortyTwo, 105 -> OneHundredFive."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + (_ONES[n % 10] if n % 10 else "")
+    for size, word in (
+        (10**9, "Billion"),
+        (10**6, "Million"),
+        (1000, "Thousand"),
+        (100, "Hundred"),
+    ):
+        if n >= size:
+            head, tail = divmod(n, size)
+            return _number_words(head) + word + (_number_words(tail) if tail else "")
+    raise AssertionError(n)  # pragma: no cover

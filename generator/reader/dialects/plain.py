@@ -96,7 +96,8 @@ def _unquote(text: str) -> str:
 
 
 def parse_plain(text: str) -> ParsedType:
-    """A plain type; a top-level `| None` or `Optional[...]` makes it nullable instead of a union member."""
+    """A plain type; a top-level `| None` or `Optional[...]` makes it nullable instead of a union member,
+    and a type without one is not nullable (the form says null outright)."""
     if not text:
         raise TypeNotationError("empty type")
     members = [m.strip() for m in split_top_level(text, "|")]
@@ -112,7 +113,8 @@ def parse_plain(text: str) -> ParsedType:
         inner.append(expr)
     unique = tuple(dict.fromkeys(inner))
     result = unique[0] if len(unique) == 1 else UnionOf(unique)
-    return ParsedType(result, nullable=True if nullable else None)
+    # The plain form spells null out (`| None`, `Optional[...]`): a type without it is not nullable.
+    return ParsedType(result, nullable=nullable)
 
 
 def _without_null(expr: UnionOf) -> TypeExpr:

@@ -244,8 +244,9 @@ def _bare(text: str, url: str | None) -> TypeExpr:
             return members[0] if len(members) == 1 else UnionOf(members)
         if head == "IO" and args == ["bytes"]:
             return Primitive("bytes")
-        if _EVENT_STREAM.search(head):
-            return Primitive("any")
+        if _EVENT_STREAM.search(head) and len(args) == 1:
+            # A server-sent event stream read whole is the list of its events (as TypeScript's streams).
+            return ArrayOf(_nested(args[0], None))
         raise TypeNotationError(f"unknown generic type `{text}`")
     if _QUALIFIED.match(text) and ("." in text or not text[0].islower()):
         # A model: qualified (`models.Foo`) or, in old docs, a bare class name (`Foo`).

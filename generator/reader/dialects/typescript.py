@@ -1,4 +1,13 @@
-"""TypeScript SDK docs: `*string*`, `[components.X](...)`, `X[]`, `Record<string, X>`, `*"const"*`."""
+"""TypeScript SDK docs: `*string*`, `[components.X](...)`, `X[]`, `Record<string, X>`, `*"const"*`.
+
+Streams: SDKs whose operations stream their results write the item type inside a generic wrapper, in union
+member headings (`` `JsonLStream<models.X>` ``, grammar §1.8) and in cells (`*EventStream<models.X>*`,
+`AsyncIterable<[models.X](...)>`). The wrappers of a sequence (`JsonLStream`, `EventStream`,
+`ReadableStream`, `AsyncIterable`, `AsyncIterator`, `AsyncGenerator`, `Iterable`, `Array`, `ReadonlyArray`)
+are read as an array of the item: a JSON-lines or event stream read whole is a list of its items, which is
+what a Python model of the payload can hold (`ReadableStream<Uint8Array>` stays bytes). Any other generic
+(`Promise<X>`, `Partial<X>`, a wrapper nobody here has seen) is notation the dialect does not know.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +49,21 @@ _LINKED_BUILTINS: dict[str, TypeExpr] = {
     "AxiosResponse>": Primitive("any"),
 }
 _QUALIFIED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+#: Generic wrappers of a sequence of items (their last name; `streaming.EventStream` counts too).
+_SEQUENCES = frozenset(
+    (
+        "JsonLStream",
+        "EventStream",
+        "ReadableStream",
+        "AsyncIterable",
+        "AsyncIterator",
+        "AsyncGenerator",
+        "Iterable",
+        "Array",
+        "ReadonlyArray",
+    )
+)
+_GENERIC = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)<")
 _SIGNALS = (
     re.compile(r"\*number\*"),
     re.compile(r"\*boolean\*"),
@@ -95,6 +119,13 @@ def _atom(cursor: Cursor) -> TypeExpr:
         value = _inner_type(cursor)
         cursor.expect(">")
         return MapOf(value)
+    generic = _GENERIC.match(cursor.text, cursor.pos)
+    if generic is not None:
+        _sequence_wrapper(generic.group("name"))
+        cursor.pos = generic.end()
+        item = _inner_type(cursor)
+        cursor.expect(">")
+        return _sequence(generic.group("name"), item)
     if cursor.startswith("["):
         text, url = cursor.link()
         builtin = _LINKED_BUILTINS.get(text)
@@ -134,6 +165,11 @@ def _italic(inner: str) -> TypeExpr:
         return Literal(value)
     if re.fullmatch(r"-?\d+", inner):
         return Literal(int(inner))
+    if _GENERIC.match(inner):
+        try:
+            return _member(inner)
+        except TypeNotationError as exc:
+            raise TypeNotationError(f"unknown type `*{inner}*`: {exc}") from None
     if _QUALIFIED.match(inner):
         # An unlinked qualified name is a union model that has its own Supported Types doc.
         return Link(None, inner)
@@ -151,6 +187,10 @@ def _member(text: str) -> TypeExpr:
         return MapOf(_member(text[len("Record<string, ") : -1]))
     if text in _PRIMITIVES:
         return _PRIMITIVES[text]
+    generic = _GENERIC.match(text)
+    if generic is not None and text.endswith(">"):
+        _sequence_wrapper(generic.group("name"))
+        return _sequence(generic.group("name"), _member(text[generic.end() : -1].strip()))
     if text in ("Date",):
         return Primitive("datetime")
     if text.startswith('"'):
@@ -158,3 +198,17 @@ def _member(text: str) -> TypeExpr:
     if _QUALIFIED.match(text):
         return Link(None, text)
     raise TypeNotationError(f"unknown member type `{text}`")
+
+
+def _sequence_wrapper(wrapper: str) -> None:
+    """Raise unless `wrapper` is a generic wrapper of a sequence."""
+    if wrapper.rpartition(".")[2] not in _SEQUENCES:
+        raise TypeNotationError(f"unknown generic type `{wrapper}<...>`")
+
+
+def _sequence(wrapper: str, item: TypeExpr) -> TypeExpr:
+    """`Wrapper<item>`: an array of the item (a stream read whole); a stream of bytes is bytes."""
+    _sequence_wrapper(wrapper)
+    if wrapper.rpartition(".")[2] == "ReadableStream" and item == Primitive("bytes"):
+        return Primitive("bytes")
+    return ArrayOf(item)

@@ -1,0 +1,36 @@
+"""The package imports its own modules relatively: the wheel installs it as `docmodels`, with no `generator`."""
+
+from __future__ import annotations
+
+import ast
+
+from tests.helpers import ROOT
+
+
+def absolute_self_imports(source: str) -> list[int]:
+    """Lines of `source` that import `generator` (or a module under it) by its absolute name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        if any(name == "generator" or name.startswith("generator.") for name in names):
+            found.append(node.lineno)
+    return found
+
+
+def test_the_check_finds_absolute_imports() -> None:
+    source = "import generator\nfrom generator.ir import Model\nfrom .ir import Spec\nimport generators\n"
+    assert absolute_self_imports(source) == [1, 2]
+
+
+def test_no_module_of_the_package_imports_it_by_name() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "generator").rglob("*.py"))
+        for line in absolute_self_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, f"use a relative import (from .x import y): {found[:10]}"
