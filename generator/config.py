@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from generator.ir import Diagnostic
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
+#: What the docs output holds besides its index: a page per model, the index's diagrams, the deprecations.
+DOCS_PARTS = ("pages", "diagrams", "deprecations")
 DIALECT_CHOICES = (
     "auto",
     "typescript",
@@ -39,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "openapi": None,
     "wire_names": "as-written",
     "wire_name_overrides": {},
+    "docs_parts": list(DOCS_PARTS),
     "strict": False,
     "diff": {},
 }
@@ -61,6 +64,7 @@ class Config:
     openapi: Path | None = None
     wire_names: str = "as-written"
     wire_name_overrides: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    docs_parts: tuple[str, ...] = DOCS_PARTS
     #: Whether `wire_names` was set (in the table or on the command line), even to its default.
     wire_names_set: bool = False
     #: Every warning fails the run (exit 2, nothing written). It shapes no output, so it is no part of the
@@ -85,6 +89,8 @@ class Config:
             data["wire_names"] = self.wire_names
         if self.wire_name_overrides:
             data["wire_name_overrides"] = dict(sorted(self.wire_name_overrides.items()))
+        if self.docs_parts != DOCS_PARTS:
+            data["docs_parts"] = list(self.docs_parts)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -147,6 +153,10 @@ def load_config(
 
     docs_value = merged["docs"]
     docs_list = [docs_value] if isinstance(docs_value, str) else docs_value
+    parts = merged["docs_parts"]
+    parts_list = (
+        [p.strip() for p in parts.split(",") if p.strip()] if isinstance(parts, str) else parts
+    )
     outputs = merged["outputs"]
     outputs_list = [o.strip() for o in outputs.split(",")] if isinstance(outputs, str) else outputs
     checks = [
@@ -191,6 +201,11 @@ def load_config(
             "wire_name_overrides",
             '`wire_name_overrides` must map "Model.field" to a wire name',
         ),
+        (
+            isinstance(parts_list, list) and all(p in DOCS_PARTS for p in parts_list),
+            "docs_parts",
+            f"`docs_parts` must be a list of {', '.join(DOCS_PARTS)}",
+        ),
         (isinstance(merged["strict"], bool), "strict", "`strict` must be true or false"),
         (
             isinstance(merged["diff"], dict),
@@ -216,6 +231,7 @@ def load_config(
         openapi=(where("openapi") / merged["openapi"]).resolve() if merged["openapi"] else None,
         wire_names=merged["wire_names"],
         wire_name_overrides=dict(merged["wire_name_overrides"]),
+        docs_parts=tuple(p for p in DOCS_PARTS if p in parts_list),
         wire_names_set="wire_names" in table or "wire_names" in from_cli,
         strict=merged["strict"],
         diff=dict(merged["diff"]),

@@ -182,6 +182,8 @@ class EnumValue:
 
     name: str | None
     value: str | int
+    description: str = ""
+    deprecated: Deprecation | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 from generator.ir import (
     ArrayOf,
     Diagnostic,
+    EnumValue,
     Field,
     Link,
     Literal,
@@ -113,12 +114,23 @@ def model_json(model: Model) -> dict[str, Any]:
     if model.kind == "object":
         data["fields"] = [field_json(f) for f in model.fields]
     elif model.kind == "enum":
-        data["values"] = [{"name": v.name, "value": v.value} for v in model.values]
+        data["values"] = [_value_json(v) for v in model.values]
         data["open"] = model.open
     else:
         data["members"] = [type_json(m) for m in model.members]
     if model.has_example:
         data["example"] = model.example
+    return data
+
+
+def _value_json(value: EnumValue) -> dict[str, Any]:
+    """An enum value; its description and deprecation only when the doc gives them (added in ir_version 2)."""
+    data: dict[str, Any] = {"name": value.name, "value": value.value}
+    if value.description:
+        data["description"] = value.description
+    if value.deprecated is not None:
+        data["deprecated"] = True
+        data["deprecation_message"] = value.deprecated.message
     return data
 
 

@@ -49,7 +49,10 @@ def model_plain(model: Model) -> list[Any]:
         _span_plain(model.source),
         None if model.deprecated is None else model.deprecated.message,
         [_field_plain(f, model.source.path) for f in model.fields],
-        [[v.name, v.value] for v in model.values],
+        [
+            [v.name, v.value, v.description, None if v.deprecated is None else v.deprecated.message]
+            for v in model.values
+        ],
         [type_plain(m) for m in model.members],
         model.example,
         model.has_example,
@@ -263,12 +266,12 @@ def _field(data: Any, path: str) -> Field:
 
 
 def _enum_value(data: Any) -> EnumValue:
-    name, value = data
+    name, value, description, deprecated = data
     if name is not None:
         _str(name)
     if type(value) not in (str, int):
         raise BadEntry(f"enum value {value!r}")
-    return _new_enum_value(name, value)
+    return _new_enum_value(name, value, _str(description), _deprecation(deprecated))
 
 
 def _span(data: Any) -> Span:

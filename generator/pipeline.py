@@ -41,7 +41,7 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         return Built(spec, None, spec.diagnostics)
     try:
         target = load_target(config.target, config.templates)
-        pending = plan_files(spec, target, config.package, config.outputs, store)
+        pending = plan_files(spec, target, config.package, config.outputs, store, config.docs_parts)
         record = RenderRecord(store, config.out, target)
         texts, rendered, fresh = _render(pending, record)
         texts.update(_formatted(fresh, target, config.out, rendered))

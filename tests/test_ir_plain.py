@@ -74,6 +74,7 @@ def every_value() -> Model:
             has_const=True,
             format="date-time",
             facts=(("wire_name", "spec"), ("nullable", "config")),
+            degraded="`Custmer` matches no model" if i == 3 else None,
         )
         for i, kind in enumerate(kinds)
     )
@@ -85,7 +86,7 @@ def every_value() -> Model:
         source=span,
         deprecated=Deprecation("old"),
         fields=fields,
-        values=(EnumValue(None, 1), EnumValue("B", "b")),
+        values=(EnumValue(None, 1), EnumValue("B", "b", "the b", Deprecation("use c"))),
         members=(Primitive("string"),),
         example={"a": [1, {"b": None}]},
         has_example=True,
@@ -94,6 +95,7 @@ def every_value() -> Model:
         open=True,
         schema="#/components/schemas/A",
         facts=(("description", "spec"),),
+        degraded_members=((0, "`Int99` matches no model"),),
     )
 
 
@@ -111,6 +113,7 @@ def test_the_plain_form_knows_every_attribute_of_the_ir() -> None:
     plain = model_plain(every_value())
     assert len(plain) == len(dataclasses.fields(Model)) + 1  # the key is two values
     assert len(plain[7][0]) == len(dataclasses.fields(Field))
+    assert len(plain[8][0]) == len(dataclasses.fields(EnumValue))
     assert all(not hasattr(cls, "__post_init__") for cls in (Model, Field, Span))
 
 

@@ -237,7 +237,7 @@ def _enum_values(model: Model, node: Node, out: Collector) -> tuple[EnumValue, .
     by_text = {
         str(v): v for v in spec_values if isinstance(v, str | int) and not isinstance(v, bool)
     }
-    result = tuple(EnumValue(v.name, by_text.get(str(v.value), v.value)) for v in model.values)
+    result = tuple(replace(v, value=by_text.get(str(v.value), v.value)) for v in model.values)
     mine = {str(v.value) for v in model.values}
     missing = sorted(set(by_text) - mine)
     extra = sorted(mine - set(by_text))

@@ -540,13 +540,29 @@ def _value_table(
             + ": the doc is skipped",
         )
         return None
+    description_col, deprecated_col = columns.get("description"), columns.get("deprecated")
     values: list[EnumValue] = []
     for row in _rows(doc, table, out):
         name = cells.name_cell(row.cells[name_col]) if name_col is not None else None
         value = cells.cell_text(row.cells[value_col])
         if plain and len(value) > 1 and value.startswith("`") and value.endswith("`"):
             value = value[1:-1]
-        values.append(EnumValue(name.name if name else None, value))
+        described = cells.split_deprecation(
+            row.cells[description_col] if description_col is not None else ""
+        )
+        deprecation = described.deprecation
+        if deprecation is None and deprecated_col is not None:
+            deprecation = cells.deprecated_cell(row.cells[deprecated_col])
+        if name is not None and name.struck and deprecation is None:
+            deprecation = cells.DEFAULT_DEPRECATION
+        values.append(
+            EnumValue(
+                name.name if name else None,
+                value,
+                described.description,
+                Deprecation(deprecation) if deprecation else None,
+            )
+        )
     return tuple(values)
 
 

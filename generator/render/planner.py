@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.cache_store import Store
+from generator.config import DOCS_PARTS
 from generator.ir import Model, ModelKey, Span, Spec
 from generator.ir_json import field_json, model_json
 from generator.render import naming
+from generator.render.docs_view import Deprecated, DocsIndex, DocsView
 from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
 from generator.render.schema_view import schema_package
 from generator.render.targets import OutputRule, Target, TargetError, render_template
@@ -56,9 +59,13 @@ class PendingFile:
 
 
 def render_files(
-    spec: Spec, target: Target, package: str, groups: tuple[str, ...]
+    spec: Spec,
+    target: Target,
+    package: str,
+    groups: tuple[str, ...],
+    docs_parts: tuple[str, ...] = DOCS_PARTS,
 ) -> list[RenderedFile]:
-    return [p.render() for p in plan_files(spec, target, package, groups)]
+    return [p.render() for p in plan_files(spec, target, package, groups, None, docs_parts)]
 
 
 def plan_files(
@@ -67,9 +74,11 @@ def plan_files(
     package: str,
     groups: tuple[str, ...],
     store: Store | None = None,
+    docs_parts: tuple[str, ...] = DOCS_PARTS,
 ) -> list[PendingFile]:
     """Every file the target makes of the spec, ready to render, in path order (`store` keeps what each
-    template reads between runs; None: nothing is kept)."""
+    template reads between runs, None: nothing is kept; `docs_parts`: which parts of the docs output to
+    write, see `config.DOCS_PARTS`)."""
     try:
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
@@ -79,11 +88,12 @@ def plan_files(
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     digests = InputDigests()
     base = _base_context(py, models, spec, package)
+    docs = _Docs(lambda: DocsView(spec, py, package, style.types, docs_parts))
     origins: dict[ModelKey, tuple[Origin, ...]] = {}
     files: list[PendingFile] = []
     known = KnownTemplates(store or Store(None))
     for rule in target.outputs:
-        if rule.group not in groups:
+        if rule.group not in groups or (rule.part and rule.part not in docs_parts):
             continue
         names = read_names(target, rule.template, known)
         for path, context in _instances(rule, py, models, spec, package, base):
@@ -92,6 +102,8 @@ def plan_files(
                 if isinstance(m, PyModel):
                     context["schema"] = schemas.documents[m.model.key]
                 context["bundle"] = schemas.bundle
+            if rule.group == "docs":
+                docs.add_to(context)
             m = context.get("m")
             parts = _origins_of(m.model, origins) if isinstance(m, PyModel) else ()
             inputs = digests.of(context, names)
@@ -102,6 +114,35 @@ def plan_files(
             )
     known.save()
     return sorted(files, key=lambda f: f.path)
+
+
+class _Docs:
+    """The docs view's pages and index, each made once and only when a docs template is rendered."""
+
+    def __init__(self, make: Callable[[], DocsView]) -> None:
+        self.make = make
+        self.made: DocsView | None = None
+        self.index: DocsIndex | None = None
+        self.deprecations: tuple[Deprecated, ...] | None = None
+
+    @property
+    def view(self) -> DocsView:
+        if self.made is None:
+            self.made = self.make()
+        return self.made
+
+    def add_to(self, context: dict[str, object]) -> None:
+        """`d` (the model's page) for a file per model; `docs` (the index) and `deprecations` for the
+        others, apart so that a page reading one is not rendered again when only the other changes."""
+        m = context.get("m")
+        if isinstance(m, PyModel):
+            context["d"] = self.view.page(m)
+        else:
+            if self.index is None:
+                self.index = self.view.index()
+                self.deprecations = self.view.deprecated()
+            context["docs"] = self.index
+            context["deprecations"] = self.deprecations
 
 
 def _base_context(

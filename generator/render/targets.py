@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import jinja2
 
+from generator.config import DOCS_PARTS
 from generator.render.filters import FILTERS
 
 Each = Literal["model", "namespace", "package"]
@@ -39,7 +40,7 @@ _MANIFEST_KEYS = frozenset(
     }
 )
 VIEWS = ("jsonschema",)
-_OUTPUT_KEYS = frozenset({"group", "each", "template", "path", "format"})
+_OUTPUT_KEYS = frozenset({"group", "each", "template", "path", "format", "part"})
 
 
 class TargetError(Exception):
@@ -67,6 +68,8 @@ class OutputRule:
     template: str
     path: str
     format: str
+    #: A part of the docs that `docs_parts` can switch off ("" for a file always written with its group).
+    part: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,8 +194,14 @@ def _rules(path: Path, manifest: Mapping[str, Any]) -> list[OutputRule]:
             template=str(raw.get("template", "")),
             path=str(raw.get("path", "")),
             format=str(raw.get("format", "none")),
+            part=str(raw.get("part", "")),
         )
-        if rule.each not in _EACH or rule.format not in _FORMATS or not rule.template:
+        if (
+            rule.each not in _EACH
+            or rule.format not in _FORMATS
+            or not rule.template
+            or rule.part not in ("", *DOCS_PARTS)
+        ):
             raise TargetError(f"{path}: outputs[{i}] is malformed: {raw!r}")
         _check_placeholders(path, i, rule)
         rules.append(rule)
