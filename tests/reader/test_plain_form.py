@@ -1,4 +1,4 @@
-"""The plain, hand-written form: every spelling docs/plain-form.md promises, and detection that never steals SDK pages."""
+"""The plain, hand-written form: every spelling docs/plain-form.md promises; detection never steals SDK pages."""
 
 from __future__ import annotations
 
@@ -198,7 +198,11 @@ def _plain_form_page_examples() -> list[str]:
     """The markdown blocks of docs/plain-form.md (the plain form's page, once the README's section): the docs it
     promises to read."""
     page = Path(__file__).resolve().parents[2] / "docs" / "plain-form.md"
-    section = page.read_text(encoding="utf-8").split("# Writing docs by hand", 1)[1].split("\n## `docmodels fmt`", 1)[0]
+    section = (
+        page.read_text(encoding="utf-8")
+        .split("# Writing docs by hand", 1)[1]
+        .split("\n## `docmodels fmt`", 1)[0]
+    )
     return re.findall(r"```markdown\n(.*?)```", section, re.DOTALL)
 
 
