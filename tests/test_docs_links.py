@@ -46,7 +46,11 @@ def broken_links(page: Path) -> list[str]:
         file = (page.parent / path).resolve() if path else page
         if not file.exists():
             broken.append(f"{target}: no such file")
-        elif anchor and file.suffix == ".md" and anchor not in anchors(file.read_text(encoding="utf-8")):
+        elif (
+            anchor
+            and file.suffix == ".md"
+            and anchor not in anchors(file.read_text(encoding="utf-8"))
+        ):
             broken.append(f"{target}: no heading with that anchor")
     return broken
 
@@ -75,5 +79,9 @@ def test_the_checker_sees_a_broken_link_and_ignores_code(tmp_path: Path) -> None
 def test_the_readme_links_every_docs_page() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     linked = {(ROOT / target.partition("#")[0]).resolve() for target in links(readme)}
-    unlinked = [str(p.relative_to(ROOT)) for p in PAGES if p.name != "README.md" and p.resolve() not in linked]
+    unlinked = [
+        str(p.relative_to(ROOT))
+        for p in PAGES
+        if p.name != "README.md" and p.resolve() not in linked
+    ]
     assert unlinked == []
