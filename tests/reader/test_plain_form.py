@@ -1,4 +1,4 @@
-"""The plain, hand-written form: every spelling the README promises, and detection that never steals SDK pages."""
+"""The plain, hand-written form: every spelling docs/plain-form.md promises; detection never steals SDK pages."""
 
 from __future__ import annotations
 
@@ -194,19 +194,24 @@ def test_no_corpus_page_changes_dialect() -> None:
     assert changed == []
 
 
-def _readme_plain_examples() -> list[str]:
-    """The markdown blocks of the README's plain-form section: the docs it promises to read."""
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Writing docs by hand", 1)[1].split("\n### ", 1)[0]
+def _plain_form_page_examples() -> list[str]:
+    """The markdown blocks of docs/plain-form.md (the plain form's page, once the README's section): the docs it
+    promises to read."""
+    page = Path(__file__).resolve().parents[2] / "docs" / "plain-form.md"
+    section = (
+        page.read_text(encoding="utf-8")
+        .split("# Writing docs by hand", 1)[1]
+        .split("\n## `docmodels fmt`", 1)[0]
+    )
     return re.findall(r"```markdown\n(.*?)```", section, re.DOTALL)
 
 
-def test_the_readme_plain_example_generates_what_it_says(tmp_path: Path) -> None:
+def test_the_plain_form_page_example_generates_what_it_says(tmp_path: Path) -> None:
     """`id | string | yes` is `id: str` (not nullable), and the bullet-list Status is an enum, alone in its
-    folder, which is how the README shows it."""
+    folder, which is how docs/plain-form.md shows it."""
     from tests.conftest import generate, run_generated_tests
 
-    order, status = _readme_plain_examples()
+    order, status = _plain_form_page_examples()
     docs = tmp_path / "docs"
     (docs / "shop").mkdir(parents=True)
     (docs / "status").mkdir()
