@@ -32,6 +32,7 @@ from generator.ir import (
 )
 from generator.render import naming
 from generator.render.literals import py_literal
+from generator.unions import union_tag
 
 #: Folder names that only group docs; they do not become Python packages.
 _DOC_FOLDERS = frozenset({"docs", "doc", "models", "model", "pkg", "sdk"})
@@ -62,6 +63,8 @@ class PyStyle:
     types: Mapping[str, tuple[str, str]]
     enums: str
     wrap_unions: bool
+    #: Which unions carry the runtime's `Choice` marker: "tagged" ones, "all" of two or more members, "none".
+    union_marker: str = "tagged"
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> PyStyle:
@@ -75,12 +78,18 @@ class PyStyle:
         enums = str(options.get("enums", "class"))
         if enums not in ("class", "literal"):
             raise ValueError(f'[python] enums must be "class" or "literal", not {enums!r}')
+        union_marker = str(options.get("union_marker", "tagged"))
+        if union_marker not in ("tagged", "all", "none"):
+            raise ValueError(
+                f'[python] union_marker must be "tagged", "all" or "none", not {union_marker!r}'
+            )
         return cls(
             reserved_names=frozenset(map(str, options.get("reserved_names", ()))),
             reserved_attributes=frozenset(map(str, options.get("reserved_attributes", ()))),
             types=types,
             enums=enums,
             wrap_unions=bool(options.get("wrap_unions", False)),
+            union_marker=union_marker,
         )
 
 
@@ -206,9 +215,11 @@ class _Names:
             self.packages[model.key] = package
             by_package[package].append(model)
             self.classes[model.key] = naming.class_name(model.key.name, style.reserved_names)
-        for models in by_package.values():
+        for package, models in by_package.items():
             models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
-            modules = naming.unique(naming.module_name(m.key.name, {"_runtime"}) for m in models)
+            # The top package's `runtime` module is the generated runtime's public face.
+            reserved = {"_runtime", "runtime"} if not package else {"_runtime"}
+            modules = naming.unique(naming.module_name(m.key.name, reserved) for m in models)
             for model, module in zip(models, modules, strict=True):
                 self.modules[model.key] = module
         #: Names no field attribute may take: the style's reserved names and every class name.
@@ -304,6 +315,7 @@ class _PyModelBuilder:
         self.cycles = cycles
         self.model = model
         self.imports: set[str] = set()
+        self.uses_runtime = False
         self.used: dict[ModelKey, None] = {}
         self.local = self._local_names()
 
@@ -318,7 +330,7 @@ class _PyModelBuilder:
             alias = self._literal_alias(members)
         package = self.names.packages[model.key]
         early, late = self._model_imports(package)
-        if model.kind == "object" or model.open:
+        if model.kind == "object" or model.open or self.uses_runtime:
             early = ("from " + "." * (len(package) + 1) + " import _runtime", *early)
         return PyModel(
             model=model,
@@ -408,7 +420,7 @@ class _PyModelBuilder:
         members = self.model.members or (Primitive("any"),)
         self.imports.add("from typing import TypeAlias")
         self.member_annotations = tuple(self.annotation(m, (self.model.key,)) for m in members)
-        return " | ".join(_dedupe(self.member_annotations))
+        return self._union_text(members, self.member_annotations)
 
     def _literal_alias(self, members: tuple[PyEnumMember, ...]) -> str:
         """An enum as the `Literal` of its wire values; an open enum also admits any str or int."""
@@ -419,14 +431,39 @@ class _PyModelBuilder:
             text = " | ".join([text, *kinds] if text else kinds)
         return text
 
-    def _union(self, parts: Iterable[str]) -> str:
-        """Members joined with `|`; styles with `wrap_unions` name a union of several members."""
-        members = _dedupe(parts)
-        nullable = "None" in members
-        rest = [m for m in members if m != "None"]
-        if not self.style.wrap_unions or len(rest) < 2:
-            return " | ".join(members)
+    def _union_text(self, members: tuple[TypeExpr, ...], parts: Iterable[str]) -> str:
+        """Members joined with `|`, null last; with the runtime's `Choice` marker where the style wants it."""
+        written = _dedupe(parts)
+        nullable = "None" in written
+        rest = [m for m in written if m != "None"]
         text = " | ".join(rest)
+        marker = self._choice(members, rest)
+        if marker:
+            self.imports.add("from typing import Annotated")
+            self.uses_runtime = True
+            text = f"Annotated[{text}, {marker}]"
+        if not rest:
+            return " | ".join(written)
+        return f"{text} | None" if nullable else text
+
+    def _choice(self, members: tuple[TypeExpr, ...], rest: list[str]) -> str:
+        """The `_runtime.Choice(...)` a union of `rest` is annotated with, or "" for none."""
+        if self.style.union_marker == "none" or len(rest) < 2:
+            return ""
+        tag = union_tag(self.spec, members)
+        if tag is not None and len(tag.values) == len(rest):
+            values = ", ".join(py_literal(v) for v in tag.values)
+            return f"_runtime.Choice({py_literal(tag.field)}, ({values}))"
+        return "_runtime.Choice()" if self.style.union_marker == "all" else ""
+
+    def _union(self, members: tuple[TypeExpr, ...], parts: Iterable[str]) -> str:
+        """Members joined with `|`; styles with `wrap_unions` name a union of several members."""
+        written = _dedupe(parts)
+        nullable = "None" in written
+        rest = [m for m in written if m != "None"]
+        if not self.style.wrap_unions or len(rest) < 2:
+            return self._union_text(members, written)
+        text = self._union_text(members, rest)
         if text not in self.wrapped:
             self.imports.add("from typing import TYPE_CHECKING, TypeAlias")
             self.wrapped[text] = WrappedUnion(f"_Union{len(self.wrapped) + 1}", text)
@@ -448,7 +485,7 @@ class _PyModelBuilder:
         if isinstance(expr, MapOf):
             return f"dict[str, {self.annotation(expr.value, seen)}]"
         if isinstance(expr, UnionOf):
-            return self._union(self.annotation(m, seen) for m in expr.members)
+            return self._union(expr.members, [self.annotation(m, seen) for m in expr.members])
         if isinstance(expr, Ref):
             return self._ref(expr.key, seen)
         raise TypeError(f"unresolved type {expr!r}")
@@ -460,7 +497,7 @@ class _PyModelBuilder:
                 self.imports.add("from typing import Any")
                 return "Any"
             members = target.members or (Primitive("any"),)
-            return self._union(self.annotation(m, (*seen, key)) for m in members)
+            return self._union(members, [self.annotation(m, (*seen, key)) for m in members])
         if key != self.model.key:
             self.used[key] = None
         return self.local[key]
