@@ -115,14 +115,19 @@ def from_wire(annotation: Any, value: Any, path: str = "") -> Any:
     """Convert one wire value to the Python value of `annotation` (a model, enum, union, list, ...)."""
     if annotation is Any or annotation is object:
         return value
+    union = _UNIONS.get(annotation)
+    if union is not None:
+        return _read_union(union, value, path)
     origin = typing.get_origin(annotation)
     if origin is typing.Union or origin is types.UnionType:
-        return _read_union(typing.get_args(annotation), value, path, _UNTAGGED)
+        union = _UNIONS[annotation] = _Union(typing.get_args(annotation), _UNTAGGED)
+        return _read_union(union, value, path)
     if origin is typing.Annotated:
         chosen = choice_of(annotation)
         if chosen is None:
             return from_wire(annotation.__origin__, value, path)
-        return _read_union(typing.get_args(chosen[0]), value, path, chosen[1])
+        union = _UNIONS[annotation] = _Union(typing.get_args(chosen[0]), chosen[1])
+        return _read_union(union, value, path)
     if origin is typing.Literal:
         for allowed in typing.get_args(annotation):
             if type(value) is type(allowed) and value == allowed:
@@ -215,14 +220,28 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
     return model
 
 
-def _read_union(
-    members: tuple[Any, ...], value: Any, path: str, choice: UnionChoice
-) -> Any:
-    if value is None and type(None) in members:
+class _Union:
+    """A union annotation taken apart once: its members but null, whether null is one, how to choose."""
+
+    __slots__ = ("candidates", "nullable", "choice")
+
+    def __init__(self, members: tuple[Any, ...], choice: UnionChoice) -> None:
+        self.candidates = tuple(m for m in members if m is not type(None))
+        self.nullable = len(self.candidates) < len(members)
+        self.choice = choice
+
+
+#: Each union annotation met so far, taken apart (annotations are hashable and few).
+_UNIONS: dict[Any, _Union] = {}
+
+
+def _read_union(union: _Union, value: Any, path: str) -> Any:
+    if value is None and union.nullable:
         return None
-    candidates = [m for m in members if m is not type(None)]
+    candidates = union.candidates
     if len(candidates) == 1:
         return from_wire(candidates[0], value, path)
+    choice = union.choice
     if choice.field is not None and isinstance(value, Mapping):
         index = choice.tag_of(value)
         if isinstance(index, str):
