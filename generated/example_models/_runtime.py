@@ -7,6 +7,7 @@ import base64
 import dataclasses
 import enum
 import re
+import sys
 import types
 import typing
 import warnings
@@ -66,10 +67,16 @@ class Model:
     def __setattr__(self, name: str, value: object) -> None:
         message = _deprecations(type(self)).get(name)
         if message is not None and value is not None and not _reading.get():
+            # Point at the caller's line: the one that set the field, or that built the model.
+            caller = sys._getframe(1)
+            in_init = (
+                caller.f_code.co_name == "__init__"
+                and caller.f_locals.get("self") is self
+            )
             warnings.warn(
                 f"{type(self).__name__}.{name} is deprecated: {message}",
                 DeprecationWarning,
-                stacklevel=2,
+                stacklevel=3 if in_init else 2,
             )
         object.__setattr__(self, name, value)
 
@@ -290,7 +297,7 @@ def _read_class(cls: type, value: Any, path: str) -> Any:
         except ValueError:
             found = None
         if found is None or type(found.value) is not type(value):
-            raise ValidationError(path, f"{value!r} is not a {cls.__name__} value")
+            raise ValidationError(path, not_a_member(cls, value))
         return found
     if cls is bool:
         if isinstance(value, bool):
@@ -593,6 +600,12 @@ def _deprecations(cls: type) -> dict[str, str]:
         }
         _DEPRECATIONS[cls] = found
     return found
+
+
+def not_a_member(cls: type[enum.Enum], value: object) -> str:
+    """Why a value is no member of an enum, with the values it has: `'zstd' is not a valid Codec: ...`."""
+    allowed = ", ".join(repr(member.value) for member in cls)
+    return f"{value!r} is not a valid {cls.__name__}: expected one of {allowed}"
 
 
 def _kind(value: object) -> str:
