@@ -39,6 +39,8 @@ _strict: ContextVar[bool] = ContextVar("_strict", default=False)
 _lenient: ContextVar[bool] = ContextVar("_lenient", default=True)
 #: The attribute that remembers which optional fields were read as an explicit null.
 _NULLS = "_docmodels_wire_nulls"
+#: The attribute that remembers which fields with a default from the docs were absent when read.
+_ABSENT = "_docmodels_wire_absent"
 _FRACTION = re.compile(r"(\.\d+)(?=[+-]\d\d:?\d\d$|$)")
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 
@@ -59,6 +61,7 @@ class _FieldInfo:
     annotation: Any
     required: bool
     deprecated: str | None
+    default: Any = None
 
 
 class Model:
@@ -90,12 +93,18 @@ class Model:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        """Write wire data; optional fields that are None are left out, unless read as an explicit null."""
+        """Write wire data; optional fields that are None are left out, unless read as an explicit null.
+
+        A field the docs give a default that was absent when read stays absent while it keeps that default.
+        """
         result: dict[str, Any] = {}
         nulls: frozenset[str] = getattr(self, _NULLS, frozenset())
+        absent: frozenset[str] = getattr(self, _ABSENT, frozenset())
         for info in _fields(type(self)):
             value = getattr(self, info.name)
             if value is None and not info.required and info.name not in nulls:
+                continue
+            if info.name in absent and value == info.default:
                 continue
             result[info.wire] = to_wire(value)
         return result
@@ -200,6 +209,7 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
         raise ValidationError(path, f"expected an object, got {_kind(data)}")
     values: dict[str, Any] = {}
     nulls = []
+    absent = []
     if _strict.get():
         unknown = [key for key in data if key not in wire_names(cls)]
         if unknown:
@@ -210,6 +220,8 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
         if info.wire not in data:
             if info.required:
                 raise ValidationError(path, f"required field {info.wire!r} is missing")
+            if info.default is not None:
+                absent.append(info.name)
             continue
         values[info.name] = from_wire(
             info.annotation, data[info.wire], f"{path}.{info.wire}"
@@ -224,6 +236,9 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
     if nulls:
         # An optional field sent as an explicit null is written back as null, not left out.
         object.__setattr__(model, _NULLS, frozenset(nulls))
+    if absent:
+        # A default the docs give is the value, but the key stays absent when written back.
+        object.__setattr__(model, _ABSENT, frozenset(absent))
     return model
 
 
@@ -583,6 +598,7 @@ def _fields(cls: type) -> tuple[_FieldInfo, ...]:
                 annotation=hints[f.name],
                 required=required,
                 deprecated=f.metadata.get("deprecated"),
+                default=None if required else f.default,
             )
         )
     _FIELDS[cls] = tuple(infos)

@@ -16,3 +16,12 @@ def test_member_round_trip(data: object) -> None:
     value = _runtime.from_wire(SessionOwner, data)
     again = _runtime.from_wire(SessionOwner, _runtime.to_wire(value))
     assert again == value
+
+
+@pytest.mark.parametrize(
+    ("data", "member"),
+    [[{"sub": "example", "additionalProperties": {"key": {"key": "value"}}}, "Actor"]],
+)
+def test_member_is_read_as_its_class(data: object, member: str) -> None:
+    value = _runtime.from_wire(SessionOwner, data)
+    assert type(value).__name__ == member

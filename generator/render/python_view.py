@@ -65,6 +65,8 @@ class PyStyle:
     wrap_unions: bool
     #: Which unions carry the runtime's `Choice` marker: "tagged" ones, "all" of two or more members, "none".
     union_marker: str = "tagged"
+    #: Whether a default the docs give is the attribute's default (else None, as for any optional field).
+    doc_defaults: bool = True
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> PyStyle:
@@ -90,6 +92,7 @@ class PyStyle:
             enums=enums,
             wrap_unions=bool(options.get("wrap_unions", False)),
             union_marker=union_marker,
+            doc_defaults=bool(options.get("doc_defaults", True)),
         )
 
 
@@ -110,6 +113,8 @@ class PyField:
     description: str
     deprecated: str | None
     field: Field
+    #: The Python expression of the doc's default for an optional field ("None" when it has none).
+    default: str = "None"
 
     @property
     def metadata(self) -> dict[str, str]:
@@ -403,9 +408,41 @@ class _PyModelBuilder:
                     description=f.description,
                     deprecated=f.deprecated.message if f.deprecated else None,
                     field=f,
+                    default="None" if f.required else self._default(f),
                 )
             )
         return tuple(result)
+
+    def _default(self, f: Field) -> str:
+        """The doc's default as a Python expression, for a scalar or enum field; "None" otherwise."""
+        value = f.default
+        if not f.has_default or value is None or not self.style.doc_defaults:
+            return "None"
+        target = f.type
+        if isinstance(target, Ref):
+            model = self.spec.by_key[target.key]
+            if model.kind != "enum" or self.style.enums != "class":
+                return "None"
+            labels = [v.name or str(v.value) for v in model.values]
+            names = naming.enum_member_names(labels)
+            for name, member in zip(names, model.values, strict=True):
+                if type(member.value) is type(value) and member.value == value:
+                    return f"{self.local[target.key]}.{name}"
+            return "None"
+        kinds: dict[str, type | tuple[type, ...]] = {
+            "string": str,
+            "integer": int,
+            "bigint": int,
+            "number": (int, float),
+            "boolean": bool,
+        }
+        if isinstance(target, Literal) and type(target.value) is type(value):
+            return py_literal(value) if target.value == value else "None"
+        if isinstance(target, Primitive) and target.kind in kinds:
+            is_bool = isinstance(value, bool)
+            if isinstance(value, kinds[target.kind]) and is_bool == (target.kind == "boolean"):
+                return py_literal(value)
+        return "None"
 
     def _enum_members(self) -> tuple[PyEnumMember, ...]:
         if self.style.enums == "class":
