@@ -464,7 +464,8 @@ class UnionChoice:
     def tag_of(self, data: Any) -> int | str:
         """The index of the member `data`'s tag names, or why there is none."""
         if self.field not in data:
-            return f"required tag field {self.field!r} is missing (expected {self._expected()})"
+            expected = self._expected()
+            return f"required tag field {self.field!r} is missing (expected {expected})"
         tag = data[self.field]
         found = self._index.get((type(tag), tag))
         if found is None:

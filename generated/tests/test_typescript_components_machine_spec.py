@@ -18,15 +18,16 @@ def test_member_round_trip(data: object) -> None:
     assert again == value
 
 
-@pytest.mark.parametrize(
-    ("data", "member"),
+# Each object member's example, and the member the union rule reads it as.
+MEMBER_CLASSES: list[list[object]] = [
     [
-        [
-            {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
-            "DockerSpec",
-        ],
+        {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
+        "DockerSpec",
     ],
-)
+]
+
+
+@pytest.mark.parametrize(("data", "member"), MEMBER_CLASSES)
 def test_member_is_read_as_its_class(data: object, member: str) -> None:
     value = _runtime.from_wire(MachineSpec, data)
     assert type(value).__name__ == member
