@@ -250,7 +250,7 @@ def classify(
         detail = f"{getattr(error, 'path', '')}: {reason}"
         if "is missing" in reason and diagnosed & {"DM710", "DM711"}:
             return "doc-only-required", detail
-        if "is not a" in reason and "value" in reason and "DM714" in diagnosed:
+        if "is not a valid" in reason and "DM714" in diagnosed:
             return "doc-only-value", detail
         if "got null" in reason and "DM712" in diagnosed:
             return "null-not-nullable", detail

@@ -7,6 +7,7 @@ import base64
 import dataclasses
 import enum
 import re
+import sys
 import types
 import typing
 import warnings
@@ -16,16 +17,30 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-__all__ = ["Model", "ValidationError", "from_wire", "open_member", "to_wire"]
+__all__ = [
+    "AmbiguousUnion",
+    "Choice",
+    "Model",
+    "ValidationError",
+    "from_wire",
+    "open_member",
+    "read",
+    "to_wire",
+    "write",
+]
 
 T = TypeVar("T", bound="Model")
 E = TypeVar("E", bound=enum.Enum)
 
 _reading: ContextVar[bool] = ContextVar("_reading", default=False)
+#: Whether a key the model does not declare is an error (`from_dict(..., strict=True)`).
+_strict: ContextVar[bool] = ContextVar("_strict", default=False)
 #: Whether an int may be read from a decimal string (off while a union tries its members).
 _lenient: ContextVar[bool] = ContextVar("_lenient", default=True)
 #: The attribute that remembers which optional fields were read as an explicit null.
 _NULLS = "_docmodels_wire_nulls"
+#: The attribute that remembers which fields with a default from the docs were absent when read.
+_ABSENT = "_docmodels_wire_absent"
 _FRACTION = re.compile(r"(\.\d+)(?=[+-]\d\d:?\d\d$|$)")
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 
@@ -46,6 +61,7 @@ class _FieldInfo:
     annotation: Any
     required: bool
     deprecated: str | None
+    default: Any = None
 
 
 class Model:
@@ -54,37 +70,80 @@ class Model:
     def __setattr__(self, name: str, value: object) -> None:
         message = _deprecations(type(self)).get(name)
         if message is not None and value is not None and not _reading.get():
+            # Point at the caller's line: the one that set the field, or that built the model.
+            caller = sys._getframe(1)
+            in_init = (
+                caller.f_code.co_name == "__init__"
+                and caller.f_locals.get("self") is self
+            )
             warnings.warn(
                 f"{type(self).__name__}.{name} is deprecated: {message}",
                 DeprecationWarning,
-                stacklevel=2,
+                stacklevel=3 if in_init else 2,
             )
         object.__setattr__(self, name, value)
 
     @classmethod
-    def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
-        """Read wire data (the names the docs give); raises ValidationError naming what is wrong."""
-        return _read_model(cls, data, cls.__name__)
+    def from_dict(cls: type[T], data: Mapping[str, Any], *, strict: bool = False) -> T:
+        """Read wire data (the names the docs give); raises ValidationError naming what is wrong.
+
+        Keys the model does not declare are ignored, or rejected when `strict` is true.
+        """
+        found: T = read(cls, data, strict=strict)
+        return found
 
     def to_dict(self) -> dict[str, Any]:
-        """Write wire data; optional fields that are None are left out, unless read as an explicit null."""
+        """Write wire data; optional fields that are None are left out, unless read as an explicit null.
+
+        A field the docs give a default that was absent when read stays absent while it keeps that default.
+        """
         result: dict[str, Any] = {}
         nulls: frozenset[str] = getattr(self, _NULLS, frozenset())
+        absent: frozenset[str] = getattr(self, _ABSENT, frozenset())
         for info in _fields(type(self)):
             value = getattr(self, info.name)
             if value is None and not info.required and info.name not in nulls:
                 continue
+            if info.name in absent and value == info.default:
+                continue
             result[info.wire] = to_wire(value)
         return result
+
+
+def read(annotation: Any, data: Any, *, strict: bool = False) -> Any:
+    """Read wire data as any type: a model, a union or alias model, an enum, `list[...]`, ...
+
+    Keys a model does not declare are ignored, or rejected when `strict` is true."""
+    is_model = isinstance(annotation, type) and issubclass(annotation, Model)
+    token = _strict.set(strict)
+    try:
+        return from_wire(annotation, data, annotation.__name__ if is_model else "")
+    finally:
+        _strict.reset(token)
+
+
+def write(value: Any) -> Any:
+    """Write any value read by `read` (or made in Python) as wire data."""
+    return to_wire(value)
 
 
 def from_wire(annotation: Any, value: Any, path: str = "") -> Any:
     """Convert one wire value to the Python value of `annotation` (a model, enum, union, list, ...)."""
     if annotation is Any or annotation is object:
         return value
+    union = _UNIONS.get(annotation)
+    if union is not None:
+        return _read_union(union, value, path)
     origin = typing.get_origin(annotation)
     if origin is typing.Union or origin is types.UnionType:
-        return _read_union(typing.get_args(annotation), value, path)
+        union = _UNIONS[annotation] = _Union(typing.get_args(annotation), _UNTAGGED)
+        return _read_union(union, value, path)
+    if origin is typing.Annotated:
+        chosen = choice_of(annotation)
+        if chosen is None:
+            return from_wire(annotation.__origin__, value, path)
+        union = _UNIONS[annotation] = _Union(typing.get_args(chosen[0]), chosen[1])
+        return _read_union(union, value, path)
     if origin is typing.Literal:
         for allowed in typing.get_args(annotation):
             if type(value) is type(allowed) and value == allowed:
@@ -150,10 +209,19 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
         raise ValidationError(path, f"expected an object, got {_kind(data)}")
     values: dict[str, Any] = {}
     nulls = []
+    absent = []
+    if _strict.get():
+        unknown = [key for key in data if key not in wire_names(cls)]
+        if unknown:
+            raise ValidationError(
+                path, "unknown field " + ", ".join(repr(k) for k in unknown)
+            )
     for info in _fields(cls):
         if info.wire not in data:
             if info.required:
                 raise ValidationError(path, f"required field {info.wire!r} is missing")
+            if info.default is not None:
+                absent.append(info.name)
             continue
         values[info.name] = from_wire(
             info.annotation, data[info.wire], f"{path}.{info.wire}"
@@ -168,31 +236,70 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
     if nulls:
         # An optional field sent as an explicit null is written back as null, not left out.
         object.__setattr__(model, _NULLS, frozenset(nulls))
+    if absent:
+        # A default the docs give is the value, but the key stays absent when written back.
+        object.__setattr__(model, _ABSENT, frozenset(absent))
     return model
 
 
-def _read_union(members: tuple[Any, ...], value: Any, path: str) -> Any:
-    if value is None and type(None) in members:
+class _Union:
+    """A union annotation taken apart once: its members but null, whether null is one, how to choose."""
+
+    __slots__ = ("candidates", "nullable", "choice")
+
+    def __init__(self, members: tuple[Any, ...], choice: UnionChoice) -> None:
+        self.candidates = tuple(m for m in members if m is not type(None))
+        self.nullable = len(self.candidates) < len(members)
+        self.choice = choice
+
+
+#: Each union annotation met so far, taken apart (annotations are hashable and few).
+_UNIONS: dict[Any, _Union] = {}
+
+
+def _read_union(union: _Union, value: Any, path: str) -> Any:
+    if value is None and union.nullable:
         return None
-    candidates = [m for m in members if m is not type(None)]
+    candidates = union.candidates
     if len(candidates) == 1:
         return from_wire(candidates[0], value, path)
+    choice = union.choice
+    if choice.field is not None and isinstance(value, Mapping):
+        index = choice.tag_of(value)
+        if isinstance(index, str):
+            raise ValidationError(path, index)
+        return from_wire(candidates[index], value, path)
     problems: list[str] = []
     # Each member as the wire types it first; then reading an int from a decimal string.
     for lenient in (False, True):
         problems = []
+        readings: list[tuple[str, Any]] = []
         token = _lenient.set(lenient)
         try:
             for member in candidates:
                 try:
-                    return from_wire(member, value, path)
+                    readings.append(
+                        (member_name(member), from_wire(member, value, path))
+                    )
                 except ValidationError as exc:
-                    problems.append(str(exc))
+                    problems.append(f"{member_name(member)}: {_relative(exc, path)}")
         finally:
             _lenient.reset(token)
+        if readings:
+            try:
+                return readings[best_reading(value, readings)][1]
+            except AmbiguousUnion as exc:
+                raise ValidationError(path, str(exc)) from None
     raise ValidationError(
         path, "matches no member of the union (" + "; ".join(problems) + ")"
     )
+
+
+def _relative(exc: ValidationError, path: str) -> str:
+    """A member's problem, with its place given below the union's own."""
+    if exc.path == path or not exc.path.startswith(path):
+        return exc.reason
+    return f"{exc.path[len(path) :].lstrip('.')}: {exc.reason}"
 
 
 def _read_class(cls: type, value: Any, path: str) -> Any:
@@ -205,7 +312,7 @@ def _read_class(cls: type, value: Any, path: str) -> Any:
         except ValueError:
             found = None
         if found is None or type(found.value) is not type(value):
-            raise ValidationError(path, f"{value!r} is not a {cls.__name__} value")
+            raise ValidationError(path, not_a_member(cls, value))
         return found
     if cls is bool:
         if isinstance(value, bool):
@@ -318,6 +425,158 @@ def _format_datetime(value: datetime) -> str:
 
 
 _FIELDS: dict[type, tuple[_FieldInfo, ...]] = {}
+_WIRE_FIELDS: dict[type, dict[str, str]] = {}
+
+
+def wire_fields(value: object) -> dict[str, str] | None:
+    """A model's attribute for each wire name; None for a value that is no model."""
+    if not isinstance(value, Model):
+        return None
+    return wire_names(type(value))
+
+
+def wire_names(cls: type) -> dict[str, str]:
+    """A model class's attribute for each wire name."""
+    found = _WIRE_FIELDS.get(cls)
+    if found is None:
+        found = _WIRE_FIELDS[cls] = {info.wire: info.name for info in _fields(cls)}
+    return found
+
+
+class UnionChoice:
+    """How a union is read (annotated as `Annotated[A | B, Choice(...)]`).
+
+    A tagged union (`field` and one tag value per member, in the union's order, decided when the models
+    were generated) reads the member its tag names. Any other union reads every member and keeps the
+    one that explains the data best: a member that drops a key another member keeps is never chosen;
+    then the most keys matched, then the fewest defaults used, then the first in the union's order.
+    """
+
+    __slots__ = ("field", "values", "_index")
+
+    def __init__(
+        self, field: str | None = None, values: tuple[str | int, ...] = ()
+    ) -> None:
+        self.field = field
+        self.values = values
+        self._index = {(type(v), v): i for i, v in enumerate(values)}
+
+    def tag_of(self, data: Any) -> int | str:
+        """The index of the member `data`'s tag names, or why there is none."""
+        if self.field not in data:
+            expected = self._expected()
+            return f"required tag field {self.field!r} is missing (expected {expected})"
+        tag = data[self.field]
+        found = self._index.get((type(tag), tag))
+        if found is None:
+            return f"{self.field!r} is {tag!r}: expected {self._expected()}"
+        return found
+
+    def _expected(self) -> str:
+        return "one of " + ", ".join(repr(v) for v in self.values)
+
+    def __repr__(self) -> str:
+        if self.field is None:
+            return "Choice()"
+        return f"Choice({self.field!r}, {self.values!r})"
+
+
+class AmbiguousUnion(ValueError):
+    """Every member that reads the data drops a key that another member keeps."""
+
+
+class _Tally:
+    """What one member's reading kept of the data: keys dropped (by path), keys matched, defaults used."""
+
+    __slots__ = ("dropped", "matched", "defaults")
+
+    def __init__(self) -> None:
+        self.dropped: set[str] = set()
+        self.matched = 0
+        self.defaults = 0
+
+
+def best_reading(data: Any, readings: list[tuple[str, Any]]) -> int:
+    """The index of the reading (member name, value read) that explains `data` best (see `Choice`)."""
+    if len(readings) == 1:
+        return 0
+    tallies = []
+    for _, value in readings:
+        tally = _Tally()
+        _explain(data, value, "", tally)
+        tallies.append(tally)
+    keeping = [
+        i
+        for i, tally in enumerate(tallies)
+        if not any(tally.dropped - other.dropped for other in tallies)
+    ]
+    if not keeping:
+        problems = "; ".join(
+            f"{name} drops {', '.join(repr(p[1:]) for p in sorted(tally.dropped))}"
+            for (name, _), tally in zip(readings, tallies, strict=True)
+        )
+        raise AmbiguousUnion(
+            "matches several members, each of which drops a key another keeps: "
+            + problems
+        )
+    return min(keeping, key=lambda i: (-tallies[i].matched, tallies[i].defaults, i))
+
+
+def _explain(data: Any, value: Any, path: str, tally: _Tally) -> None:
+    """Walk the data beside the value read from it, counting what the reading kept."""
+    fields = wire_fields(value)
+    if fields is not None:
+        if not isinstance(data, Mapping):
+            return
+        present = 0
+        for key, item in data.items():
+            attribute = fields.get(key)
+            if attribute is None:
+                tally.dropped.add(f"{path}.{key}")
+                continue
+            present += 1
+            _explain(item, _field_value(value, attribute), f"{path}.{key}", tally)
+        tally.matched += present
+        tally.defaults += len(fields) - present
+    elif isinstance(data, list) and isinstance(value, list):
+        for i, (item, read) in enumerate(zip(data, value, strict=False)):
+            _explain(item, read, f"{path}[{i}]", tally)
+    elif isinstance(data, Mapping) and isinstance(value, Mapping):
+        tally.matched += len(data)
+        for key, item in data.items():
+            if key in value:
+                _explain(item, value[key], f"{path}.{key}", tally)
+
+
+def _field_value(value: Any, attribute: str) -> Any:
+    """A field's value, without the warning a deprecated field's getter may give."""
+    stored = getattr(value, "__dict__", None)
+    if stored is not None and attribute in stored:
+        return stored[attribute]
+    return getattr(value, attribute)
+
+
+def member_name(member: Any) -> str:
+    """How a message names a union member: its class name, or its annotation."""
+    if isinstance(member, type):
+        return member.__name__
+    return str(member).replace("typing.", "")
+
+
+def choice_of(annotation: Any) -> tuple[Any, UnionChoice] | None:
+    """For `Annotated[A | B, Choice(...)]`: the union and its `Choice`; None for any other annotation."""
+    if typing.get_origin(annotation) is not typing.Annotated:
+        return None
+    for extra in annotation.__metadata__:
+        if isinstance(extra, UnionChoice):
+            return annotation.__origin__, extra
+    return None
+
+
+#: The marker of a union in the generated annotations.
+Choice = UnionChoice
+_UNTAGGED = Choice()
+
 _DEPRECATIONS: dict[type, dict[str, str]] = {}
 
 
@@ -326,7 +585,7 @@ def _fields(cls: type) -> tuple[_FieldInfo, ...]:
     found = _FIELDS.get(cls)
     if found is not None:
         return found
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls, include_extras=True)
     infos = []
     for f in dataclasses.fields(cls):
         required = (
@@ -340,6 +599,7 @@ def _fields(cls: type) -> tuple[_FieldInfo, ...]:
                 annotation=hints[f.name],
                 required=required,
                 deprecated=f.metadata.get("deprecated"),
+                default=None if required else f.default,
             )
         )
     _FIELDS[cls] = tuple(infos)
@@ -357,6 +617,12 @@ def _deprecations(cls: type) -> dict[str, str]:
         }
         _DEPRECATIONS[cls] = found
     return found
+
+
+def not_a_member(cls: type[enum.Enum], value: object) -> str:
+    """Why a value is no member of an enum, with the values it has: `'zstd' is not a valid Codec: ...`."""
+    allowed = ", ".join(repr(member.value) for member in cls)
+    return f"{value!r} is not a valid {cls.__name__}: expected one of {allowed}"
 
 
 def _kind(value: object) -> str:

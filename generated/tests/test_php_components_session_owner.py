@@ -16,3 +16,15 @@ def test_member_round_trip(data: object) -> None:
     value = _runtime.from_wire(SessionOwner, data)
     again = _runtime.from_wire(SessionOwner, _runtime.to_wire(value))
     assert again == value
+
+
+# Each object member's example, and the member the union rule reads it as.
+MEMBER_CLASSES: list[list[object]] = [
+    [{"sub": "example", "additionalProperties": {"key": {"key": "value"}}}, "Actor"],
+]
+
+
+@pytest.mark.parametrize(("data", "member"), MEMBER_CLASSES)
+def test_member_is_read_as_its_class(data: object, member: str) -> None:
+    value = _runtime.from_wire(SessionOwner, data)
+    assert type(value).__name__ == member

@@ -16,3 +16,18 @@ def test_member_round_trip(data: object) -> None:
     value = _runtime.from_wire(MachineSpec, data)
     again = _runtime.from_wire(MachineSpec, _runtime.to_wire(value))
     assert again == value
+
+
+# Each object member's example, and the member the union rule reads it as.
+MEMBER_CLASSES: list[list[object]] = [
+    [
+        {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
+        "DockerSpec",
+    ],
+]
+
+
+@pytest.mark.parametrize(("data", "member"), MEMBER_CLASSES)
+def test_member_is_read_as_its_class(data: object, member: str) -> None:
+    value = _runtime.from_wire(MachineSpec, data)
+    assert type(value).__name__ == member

@@ -31,7 +31,7 @@ from generator.render.filters import md_cell
 from generator.render.literals import py_literal
 from generator.render.markdown_text import code_fence, code_span, inline, link, relative_link
 from generator.render.python_view import PyModel, PyPackage
-from generator.render.union_tags import union_tag
+from generator.unions import non_null_members, union_tag
 
 #: The pages of the docs folder that every model page links to.
 INDEX_PAGE = "index.md"
@@ -159,13 +159,16 @@ class DocsView:
     def page(self, m: PyModel) -> DocsPage:
         model = m.model
         here = self.paths[model.key]
-        tag = union_tag(self.spec, model) if model.kind == "union" else None
+        members_of = model.members if model.kind == "union" else ()
+        # The models' own decision (generator.unions), so that the page shows the tag the runtime reads.
+        tag = union_tag(self.spec, members_of) if members_of else None
+        tags = dict(zip(non_null_members(members_of), tag.values, strict=True)) if tag else {}
         members = tuple(
             DocsMember(
                 self.type_text(member, here),
-                code_span(py_literal(tag.values[i]), in_table=True) if tag else "",
+                code_span(py_literal(tags[member]), in_table=True) if member in tags else "",
             )
-            for i, member in enumerate(model.members if model.kind == "union" else ())
+            for member in members_of
         )
         values = tuple(
             DocsValue(

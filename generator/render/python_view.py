@@ -31,6 +31,7 @@ from generator.ir import (
 )
 from generator.render import naming
 from generator.render.literals import py_literal
+from generator.unions import union_tag
 
 #: Folder names that only group docs; they do not become Python packages.
 _DOC_FOLDERS = frozenset({"docs", "doc", "models", "model", "pkg", "sdk"})
@@ -61,6 +62,10 @@ class PyStyle:
     types: Mapping[str, tuple[str, str]]
     enums: str
     wrap_unions: bool
+    #: Which unions carry the runtime's `Choice` marker: "tagged" ones, "all" of two or more members, "none".
+    union_marker: str = "tagged"
+    #: Whether a default the docs give is the attribute's default (else None, as for any optional field).
+    doc_defaults: bool = True
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> PyStyle:
@@ -74,12 +79,19 @@ class PyStyle:
         enums = str(options.get("enums", "class"))
         if enums not in ("class", "literal"):
             raise ValueError(f'[python] enums must be "class" or "literal", not {enums!r}')
+        union_marker = str(options.get("union_marker", "tagged"))
+        if union_marker not in ("tagged", "all", "none"):
+            raise ValueError(
+                f'[python] union_marker must be "tagged", "all" or "none", not {union_marker!r}'
+            )
         return cls(
             reserved_names=frozenset(map(str, options.get("reserved_names", ()))),
             reserved_attributes=frozenset(map(str, options.get("reserved_attributes", ()))),
             types=types,
             enums=enums,
             wrap_unions=bool(options.get("wrap_unions", False)),
+            union_marker=union_marker,
+            doc_defaults=bool(options.get("doc_defaults", True)),
         )
 
 
@@ -100,6 +112,8 @@ class PyField:
     description: str
     deprecated: str | None
     field: Field
+    #: The Python expression of the doc's default for an optional field ("None" when it has none).
+    default: str = "None"
 
     @property
     def metadata(self) -> dict[str, str]:
@@ -203,9 +217,11 @@ class _Names:
             self.packages[model.key] = package
             by_package[package].append(model)
             self.classes[model.key] = naming.class_name(model.key.name, style.reserved_names)
-        for models in by_package.values():
+        for package, models in by_package.items():
             models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
-            modules = naming.unique(naming.module_name(m.key.name, {"_runtime"}) for m in models)
+            # The top package's `runtime` module is the generated runtime's public face.
+            reserved = {"_runtime", "runtime"} if not package else {"_runtime"}
+            modules = naming.unique(naming.module_name(m.key.name, reserved) for m in models)
             for model, module in zip(models, modules, strict=True):
                 self.modules[model.key] = module
         #: Names no field attribute may take: the style's reserved names and every class name.
@@ -301,6 +317,7 @@ class _PyModelBuilder:
         self.cycles = cycles
         self.model = model
         self.imports: set[str] = set()
+        self.uses_runtime = False
         self.used: dict[ModelKey, None] = {}
         self.local = self._local_names()
 
@@ -315,7 +332,7 @@ class _PyModelBuilder:
             alias = self._literal_alias(members)
         package = self.names.packages[model.key]
         early, late = self._model_imports(package)
-        if model.kind == "object" or model.open:
+        if model.kind == "object" or model.open or self.uses_runtime:
             early = ("from " + "." * (len(package) + 1) + " import _runtime", *early)
         return PyModel(
             model=model,
@@ -388,9 +405,41 @@ class _PyModelBuilder:
                     description=f.description,
                     deprecated=f.deprecated.message if f.deprecated else None,
                     field=f,
+                    default="None" if f.required else self._default(f),
                 )
             )
         return tuple(result)
+
+    def _default(self, f: Field) -> str:
+        """The doc's default as a Python expression, for a scalar or enum field; "None" otherwise."""
+        value = f.default
+        if not f.has_default or value is None or not self.style.doc_defaults:
+            return "None"
+        target = f.type
+        if isinstance(target, Ref):
+            model = self.spec.by_key[target.key]
+            if model.kind != "enum" or self.style.enums != "class":
+                return "None"
+            labels = [v.name or str(v.value) for v in model.values]
+            names = naming.enum_member_names(labels)
+            for name, member in zip(names, model.values, strict=True):
+                if type(member.value) is type(value) and member.value == value:
+                    return f"{self.local[target.key]}.{name}"
+            return "None"
+        kinds: dict[str, type | tuple[type, ...]] = {
+            "string": str,
+            "integer": int,
+            "bigint": int,
+            "number": (int, float),
+            "boolean": bool,
+        }
+        if isinstance(target, Literal) and type(target.value) is type(value):
+            return py_literal(value) if target.value == value else "None"
+        if isinstance(target, Primitive) and target.kind in kinds:
+            is_bool = isinstance(value, bool)
+            if isinstance(value, kinds[target.kind]) and is_bool == (target.kind == "boolean"):
+                return py_literal(value)
+        return "None"
 
     def _enum_members(self) -> tuple[PyEnumMember, ...]:
         if self.style.enums == "class":
@@ -405,7 +454,7 @@ class _PyModelBuilder:
         members = self.model.members or (Primitive("any"),)
         self.imports.add("from typing import TypeAlias")
         self.member_annotations = tuple(self.annotation(m, (self.model.key,)) for m in members)
-        return " | ".join(_dedupe(self.member_annotations))
+        return self._union_text(members, self.member_annotations)
 
     def _literal_alias(self, members: tuple[PyEnumMember, ...]) -> str:
         """An enum as the `Literal` of its wire values; an open enum also admits any str or int."""
@@ -416,14 +465,39 @@ class _PyModelBuilder:
             text = " | ".join([text, *kinds] if text else kinds)
         return text
 
-    def _union(self, parts: Iterable[str]) -> str:
-        """Members joined with `|`; styles with `wrap_unions` name a union of several members."""
-        members = _dedupe(parts)
-        nullable = "None" in members
-        rest = [m for m in members if m != "None"]
-        if not self.style.wrap_unions or len(rest) < 2:
-            return " | ".join(members)
+    def _union_text(self, members: tuple[TypeExpr, ...], parts: Iterable[str]) -> str:
+        """Members joined with `|`, null last; with the runtime's `Choice` marker where the style wants it."""
+        written = _dedupe(parts)
+        nullable = "None" in written
+        rest = [m for m in written if m != "None"]
         text = " | ".join(rest)
+        marker = self._choice(members, rest)
+        if marker:
+            self.imports.add("from typing import Annotated")
+            self.uses_runtime = True
+            text = f"Annotated[{text}, {marker}]"
+        if not rest:
+            return " | ".join(written)
+        return f"{text} | None" if nullable else text
+
+    def _choice(self, members: tuple[TypeExpr, ...], rest: list[str]) -> str:
+        """The `_runtime.Choice(...)` a union of `rest` is annotated with, or "" for none."""
+        if self.style.union_marker == "none" or len(rest) < 2:
+            return ""
+        tag = union_tag(self.spec, members)
+        if tag is not None and len(tag.values) == len(rest):
+            values = ", ".join(py_literal(v) for v in tag.values)
+            return f"_runtime.Choice({py_literal(tag.field)}, ({values}))"
+        return "_runtime.Choice()" if self.style.union_marker == "all" else ""
+
+    def _union(self, members: tuple[TypeExpr, ...], parts: Iterable[str]) -> str:
+        """Members joined with `|`; styles with `wrap_unions` name a union of several members."""
+        written = _dedupe(parts)
+        nullable = "None" in written
+        rest = [m for m in written if m != "None"]
+        if not self.style.wrap_unions or len(rest) < 2:
+            return self._union_text(members, written)
+        text = self._union_text(members, rest)
         if text not in self.wrapped:
             self.imports.add("from typing import TYPE_CHECKING, TypeAlias")
             self.wrapped[text] = WrappedUnion(f"_Union{len(self.wrapped) + 1}", text)
@@ -445,7 +519,7 @@ class _PyModelBuilder:
         if isinstance(expr, MapOf):
             return f"dict[str, {self.annotation(expr.value, seen)}]"
         if isinstance(expr, UnionOf):
-            return self._union(self.annotation(m, seen) for m in expr.members)
+            return self._union(expr.members, [self.annotation(m, seen) for m in expr.members])
         if isinstance(expr, Ref):
             return self._ref(expr.key, seen)
         raise TypeError(f"unresolved type {expr!r}")
@@ -457,7 +531,7 @@ class _PyModelBuilder:
                 self.imports.add("from typing import Any")
                 return "Any"
             members = target.members or (Primitive("any"),)
-            return self._union(self.annotation(m, (*seen, key)) for m in members)
+            return self._union(members, [self.annotation(m, (*seen, key)) for m in members])
         if key != self.model.key:
             self.used[key] = None
         return self.local[key]

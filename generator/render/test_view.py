@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.examples import build_type, example_for
-from generator.ir import JSONValue, Spec
+from generator.examples import build_type, example_for, fits
+from generator.ir import JSONValue, Ref, Spec, TypeExpr
+from generator.render import naming
 from generator.render.python_view import PyModel
 
 
@@ -13,6 +14,15 @@ from generator.render.python_view import PyModel
 class DeprecatedCase:
     attribute: str
     message: str
+    wire_value: JSONValue
+
+
+@dataclass(frozen=True)
+class DefaultCase:
+    """An optional field with a default from the docs: its attribute, wire name and wire value."""
+
+    attribute: str
+    wire_name: str
     wire_value: JSONValue
 
 
@@ -28,6 +38,9 @@ class ModelTests:
     deprecated: tuple[DeprecatedCase, ...]
     member_examples: tuple[JSONValue, ...]
     invalid_value: JSONValue
+    defaults: tuple[DefaultCase, ...] = ()
+    #: Each union member's example with the class the union rule must read it as (where one is certain).
+    member_classes: tuple[tuple[JSONValue, str], ...] = ()
 
 
 def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
@@ -44,11 +57,15 @@ def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
         if value is not None:
             deprecated.append(DeprecatedCase(f.name, f.deprecated, value))
     members: list[JSONValue] = []
-    for member in model.members if model.kind == "union" else ():
+    classes: list[tuple[JSONValue, str]] = []
+    for i, member in enumerate(model.members if model.kind == "union" else ()):
         try:
             members.append(build_type(spec, member))
         except ValueError:
             continue
+        expected = _member_class(spec, m, i, member, members[-1])
+        if expected:
+            classes.append((members[-1], expected))
     return ModelTests(
         m=m,
         import_from=f"{package}.{m.dotted}",
@@ -61,7 +78,26 @@ def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:
         deprecated=tuple(deprecated),
         member_examples=tuple(members),
         invalid_value=_invalid_enum_value(m),
+        member_classes=tuple(classes),
+        defaults=tuple(
+            DefaultCase(f.name, f.wire_name, f.field.default)
+            for f in m.fields
+            if f.default != "None"
+        ),
     )
+
+
+def _member_class(spec: Spec, m: PyModel, index: int, member: TypeExpr, example: JSONValue) -> str:
+    """The class an object member's example must be read as: the member's, when no other member takes
+    the example as it is (else the union rule may rightly choose another); "" when that is not certain."""
+    if not isinstance(member, Ref) or spec.by_key[member.key].kind != "object":
+        return ""
+    others = [o for j, o in enumerate(m.model.members) if j != index]
+    if any(fits(spec, other, example) for other in others):
+        return ""
+    annotation = m.member_annotations[index] if index < len(m.member_annotations) else ""
+    # The annotation is the class's own name unless an import had to rename it.
+    return annotation if annotation == naming.class_name(member.key.name, frozenset()) else ""
 
 
 def _invalid_enum_value(m: PyModel) -> JSONValue:

@@ -69,7 +69,7 @@ def test_a_required_null_is_written(tiny: ModuleType) -> None:
     [
         ({"count": "3"}, "Widget.count: expected float, got str"),
         ({"count": True}, "Widget.count: expected float, got bool"),
-        ({"shade": 3}, "Widget.shade: 3 is not a Shade value"),
+        ({"shade": 3}, "Widget.shade: 3 is not a valid Shade: expected one of 'red', 'blue'"),
         ({"createdAt": "soon"}, "Widget.createdAt: 'soon' is not a date-time"),
         ({"payload": "*"}, "Widget.payload: '*' is not base64"),
         ({"parent": {"userId": 1, "schema": "s"}}, "Widget.parent.userId: expected str, got int"),
