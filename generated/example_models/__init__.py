@@ -8,6 +8,7 @@ and a model loads only the models it refers to. Type checkers read the imports b
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import php
+    from . import runtime
     from . import typescript
     from .php.components.actor import Actor
     from .php.components.session import Session
@@ -52,7 +53,7 @@ _MODELS: dict[str, str] = {
     "SessionResponse": ".typescript.components.session_response",
     "Status": ".php.components.status",
 }
-_SUBPACKAGES: list[str] = ["php", "typescript"]
+_SUBPACKAGES: list[str] = ["php", "runtime", "typescript"]
 
 
 def __dir__() -> list[str]:

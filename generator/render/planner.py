@@ -240,6 +240,8 @@ def _namespace_context(py: PyPackage, sub: tuple[str, ...], package: str) -> dic
                 exports.append(_Export("." + m.dotted, m.class_name))
     children = sorted(
         {p[len(sub)] for p in py.packages if len(p) == len(sub) + 1 and p[: len(sub)] == sub}
+        # The package's public runtime module (read, write, ValidationError) is reached like one.
+        | (set() if sub else {"runtime"})
     )
     names = sorted({e.class_name for e in exports})
     in_order = sorted(exports, key=lambda e: (e.import_from, e.class_name))

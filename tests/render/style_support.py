@@ -123,3 +123,8 @@ def specs_generated(
     generate(style, docs, out, package)
     with imported(out, package):
         yield out
+
+
+def private_runtime(package: ModuleType) -> ModuleType:
+    """The package's `_runtime` module (a lazy package imports it only when a model needs it)."""
+    return importlib.import_module(package.__name__ + "._runtime")

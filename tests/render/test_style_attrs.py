@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 from tests.conftest import SPECS
-from tests.render.style_support import generated_package
+from tests.render.style_support import generated_package, private_runtime
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +55,8 @@ def test_reads_wire_names_and_writes_them_back(tiny: ModuleType) -> None:
     assert widget.parent.shade is tiny.Shade.RED
     # Optional fields that are None are left out; wire names, `Z` and base64 on the way out.
     assert widget.to_dict() == data
-    assert tiny._runtime.converter.unstructure(widget) == data
-    assert tiny._runtime.converter.structure(data, tiny.Widget) == widget
+    assert private_runtime(tiny).converter.unstructure(widget) == data
+    assert private_runtime(tiny).converter.structure(data, tiny.Widget) == widget
 
 
 def test_a_required_null_is_written(tiny: ModuleType) -> None:
@@ -79,13 +79,13 @@ def test_a_required_null_is_written(tiny: ModuleType) -> None:
 def test_rejects_wrong_data_naming_where(
     tiny: ModuleType, extra: dict[str, Any], problem: str
 ) -> None:
-    with pytest.raises(tiny._runtime.ValidationError) as caught:
+    with pytest.raises(private_runtime(tiny).ValidationError) as caught:
         tiny.Widget.from_dict({"userId": "u", "schema": "s", **extra})
     assert problem in str(caught.value)
 
 
 def test_every_problem_is_reported_at_once(tiny: ModuleType) -> None:
-    with pytest.raises(tiny._runtime.ValidationError) as caught:
+    with pytest.raises(private_runtime(tiny).ValidationError) as caught:
         tiny.Widget.from_dict({"userId": 5})
     assert str(caught.value) == (
         "Widget.userId: expected str, got int; Widget: required field 'schema' is missing"
@@ -105,7 +105,7 @@ def test_setting_a_deprecated_field_warns_reading_does_not(tiny: ModuleType) -> 
 
 def test_untagged_union_tries_members_in_order(specs: ModuleType) -> None:
     components = specs.typescript.components
-    runtime = specs._runtime
+    runtime = private_runtime(specs)
     assert runtime.from_wire(components.MachineSpec, "comfy:latest") == "comfy:latest"
     docker = runtime.from_wire(components.MachineSpec, {"image": "comfy", "ports": [1]})
     assert docker == components.DockerSpec(image="comfy", ports=[1])
@@ -124,7 +124,11 @@ def test_lists_and_maps_are_not_coerced(specs: ModuleType) -> None:
         "spec": "img",
         "createdAt": None,
     }
-    with pytest.raises(specs._runtime.ValidationError, match=r"Machine\.tags: expected a list"):
+    with pytest.raises(
+        private_runtime(specs).ValidationError, match=r"Machine\.tags: expected a list"
+    ):
         machine.from_dict({**base, "tags": "abc"})
-    with pytest.raises(specs._runtime.ValidationError, match=r"Machine\.env\['A'\]: expected str"):
+    with pytest.raises(
+        private_runtime(specs).ValidationError, match=r"Machine\.env\['A'\]: expected str"
+    ):
         machine.from_dict({**base, "env": {"A": 1}})

@@ -13,7 +13,7 @@ import pydantic
 import pytest
 
 from tests.conftest import SPECS
-from tests.render.style_support import generated_package
+from tests.render.style_support import generated_package, private_runtime
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def test_deprecated_field_warns_when_read_not_when_validated(tiny: ModuleType) -
 
 def test_untagged_union_reads_each_member(specs: ModuleType) -> None:
     components = specs.typescript.components
-    runtime = specs._runtime
+    runtime = private_runtime(specs)
     assert runtime.from_wire(components.MachineSpec, "comfy:latest") == "comfy:latest"
     docker = runtime.from_wire(components.MachineSpec, {"image": "comfy", "ports": [1]})
     assert isinstance(docker, components.DockerSpec)
@@ -102,7 +102,7 @@ def test_untagged_union_reads_each_member(specs: ModuleType) -> None:
 
 
 def test_from_dict_is_model_validate(tiny: ModuleType) -> None:
-    widget = tiny._runtime.from_dict(tiny.Widget, {"userId": "u", "schema": "s"})
+    widget = private_runtime(tiny).from_dict(tiny.Widget, {"userId": "u", "schema": "s"})
     assert widget == tiny.Widget.model_validate({"userId": "u", "schema": "s"})
-    with pytest.raises(tiny._runtime.ValidationError):
-        tiny._runtime.from_dict(tiny.Widget, [])
+    with pytest.raises(private_runtime(tiny).ValidationError):
+        private_runtime(tiny).from_dict(tiny.Widget, [])
