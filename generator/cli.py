@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import __version__
-from generator.config import (
+from . import __version__
+from .config import (
     DIALECT_CHOICES,
     OUTPUT_GROUPS,
     PATH_KEYS,
@@ -22,12 +22,12 @@ from generator.config import (
     ConfigError,
     load_config,
 )
-from generator.docfmt import commands as doc_commands
-from generator.output_format import FORMATS, Format
+from .docfmt import commands as doc_commands
+from .output_format import FORMATS, Format
 
 if TYPE_CHECKING:
-    from generator.cache_store import Store
-    from generator.sync.fastpath import Ran
+    from .cache_store import Store
+    from .sync.fastpath import Ran
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 
@@ -178,7 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--config", type=Path, metavar="FILE", help="the pyproject.toml to read")
     diff.add_argument("--openapi", metavar="FILE", help="the API's OpenAPI document (both sides)")
     diff.add_argument("--wire-names", choices=WIRE_NAME_POLICIES, help="as for gen")
-    from generator.diff.run import add_arguments as add_diff_arguments
+    from .diff.run import add_arguments as add_diff_arguments
 
     add_diff_arguments(diff)
     doc_commands.add_parsers(commands)  # fmt, lint, new
@@ -192,25 +192,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = load_config(_overrides(args), args.config, check_paths=_PATHS_USED[args.command])
     except ConfigError as exc:
-        from generator.report import print_diagnostics
+        from .report import print_diagnostics
 
         print_diagnostics(exc.diagnostics, "text", sys.stderr)
         return EXIT_ERROR
-    from generator.cache_store import Store
+    from .cache_store import Store
 
     # The one cache store of this run, handed to everything that keeps data between runs.
     store = Store.default()
     if args.command == "ir":
         return _ir(config, store, args.verbose)
     if args.command == "diff":
-        from generator.diff.run import run as run_diff
+        from .diff.run import run as run_diff
 
         return run_diff(args, config, config.diff)
     if args.command == "gen" and args.watch:
         return _watch(args, store)
     # Lazy: a no-op run (the pre-commit hook's usual case) never imports black, Jinja or markdown-it.
-    from generator import progress
-    from generator.sync import fastpath
+    from . import progress
+    from .sync import fastpath
 
     progress.configure(not args.quiet)
     command = repr(sorted((key, str(value)) for key, value in vars(args).items()))
@@ -275,11 +275,11 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _ir(config: Config, store: Store, verbose: bool = False) -> int:
-    from generator.degradation import strictly
-    from generator.ir_json import dumps
-    from generator.openapi import apply_wire_facts
-    from generator.reader import read_docs
-    from generator.report import print_diagnostics
+    from .degradation import strictly
+    from .ir_json import dumps
+    from .openapi import apply_wire_facts
+    from .reader import read_docs
+    from .report import print_diagnostics
 
     spec, report = apply_wire_facts(
         read_docs(list(config.docs), config.dialect, store=store), config
@@ -300,8 +300,8 @@ def _label(config: Config) -> str:
 
 def _watch(args: argparse.Namespace, store: Store) -> int:
     """Regenerate on every change; the configuration is read again each time, since it may change too."""
-    from generator.report import print_diagnostics
-    from generator.watch import watch
+    from .report import print_diagnostics
+    from .watch import watch
 
     def current() -> Config | None:
         try:
@@ -359,14 +359,14 @@ def _gen(
     verbose: bool = False,
     removing: _Removing = _Removing(),
 ) -> Ran:
-    from generator.ir import Diagnostic, Span
-    from generator.pipeline import build
-    from generator.reader import Stamps, changed_docs
-    from generator.report import print_diagnostics
-    from generator.sync.disk import OutputError, apply, compare
-    from generator.sync.fastpath import Ran
-    from generator.sync.guard import Removal, refusals
-    from generator.sync.plan import read_doc_record, read_manifest
+    from .ir import Diagnostic, Span
+    from .pipeline import build
+    from .reader import Stamps, changed_docs
+    from .report import print_diagnostics
+    from .sync.disk import OutputError, apply, compare
+    from .sync.fastpath import Ran
+    from .sync.guard import Removal, refusals
+    from .sync.plan import read_doc_record, read_manifest
 
     stamps: Stamps = {}
     built = build(config, stamps, store)
@@ -417,7 +417,7 @@ def _gen(
         )
     for path in drift.foreign:
         print(f"{_label(config)}/{path}: left alone: not written by docmodels", file=sys.stderr)
-    from generator.degradation import Degradation
+    from .degradation import Degradation
 
     print(
         f"docmodels: {applied.written} written, {applied.unchanged} unchanged, {applied.removed} removed "
@@ -428,11 +428,11 @@ def _gen(
 
 
 def _check(config: Config, store: Store, quiet: bool, fmt: Format, verbose: bool = False) -> int:
-    from generator.degradation import Degradation
-    from generator.pipeline import build
-    from generator.report import CheckResult, print_check, print_diagnostics
-    from generator.sync.disk import compare
-    from generator.sync.plan import read_fingerprints
+    from .degradation import Degradation
+    from .pipeline import build
+    from .report import CheckResult, print_check, print_diagnostics
+    from .sync.disk import compare
+    from .sync.plan import read_fingerprints
 
     built = build(config, store=store)
     stream = sys.stdout if fmt != "text" else sys.stderr

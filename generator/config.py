@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.ir import Diagnostic
+    from .ir import Diagnostic
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
 #: What the docs output holds besides its index: a page per model, the index's diagrams, the deprecations.
@@ -238,7 +238,7 @@ def load_config(
     )
     if check_paths:
         root = base if pyproject is not None else cwd
-        from generator.config_paths import PathProblems
+        from .config_paths import PathProblems
 
         found = PathProblems(display, text, from_cli, merged, root)
         found.check(config, check_paths)
@@ -256,7 +256,7 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def problem_at(display: str, text: str, key: str, message: str) -> Diagnostic:
     """A DM300 error at the line of `text` where `key` is set (line 1 when it is not)."""
-    from generator.ir import Diagnostic, Span  # only on an error: a no-op run never loads the IR
+    from .ir import Diagnostic, Span  # only on an error: a no-op run never loads the IR
 
     line = 1
     in_table = False

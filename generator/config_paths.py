@@ -7,10 +7,10 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.config import Config, display_path, problem_at
+from .config import Config, display_path, problem_at
 
 if TYPE_CHECKING:
-    from generator.ir import Diagnostic
+    from .ir import Diagnostic
 
 
 class PathProblems:
@@ -30,7 +30,7 @@ class PathProblems:
         self.problems: list[Diagnostic] = []
 
     def add(self, key: str, code: str, value: str, message: str) -> None:
-        from generator.ir import Diagnostic, Span
+        from .ir import Diagnostic, Span
 
         if key in self.from_cli:
             option = "docs path" if key == "docs" else f"--{key}"

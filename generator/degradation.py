@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.diagnostics import ROW_LEFT_OUT
-from generator.ir import Spec
+from .diagnostics import ROW_LEFT_OUT
+from .ir import Spec
 
 
 @dataclass(frozen=True)

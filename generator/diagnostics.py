@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.ir import Diagnostic, Span
+from .ir import Diagnostic, Span
 
 Severity = Literal["error", "warning", "info"]
 

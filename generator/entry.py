@@ -91,18 +91,18 @@ def main() -> int:
 
 def _run() -> int:
     if sys.argv[1:] == ["--version"]:
-        from generator import __version__
+        from . import __version__
 
         print(f"docmodels {__version__}")
         return 0
-    from generator.cli import main as run
+    from .cli import main as run
 
     return run()
 
 
 def internal_error(exc: BaseException) -> int:
     """One line that names the exception and asks for a report; the traceback with DOCMODELS_DEBUG=1."""
-    from generator import __version__
+    from . import __version__
 
     if os.environ.get("DOCMODELS_DEBUG"):
         import traceback

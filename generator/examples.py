@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.ir import (
+from .ir import (
     ArrayOf,
     JSONValue,
     Link,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import black
 
-from generator.render.layout import LINE_LENGTH, is_keyword_literal, is_literal, within
+from .render.layout import LINE_LENGTH, is_keyword_literal, is_literal, within
 
 _PARALLEL_FROM = 48
 _SKIP = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.ir import (
+from .ir import (
     ArrayOf,
     Diagnostic,
     EnumValue,

@@ -12,8 +12,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from generator.cache_store import BadEntry
-from generator.ir import (
+from .cache_store import BadEntry
+from .ir import (
     PRIMITIVE_KINDS,
     ArrayOf,
     Deprecation,

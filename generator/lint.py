@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from generator.cache_store import Store
-from generator.degradation import Degradation
-from generator.diagnostics import Collector
-from generator.ir import Diagnostic, Model, ModelKey, Ref, Span, Spec, walk_type
-from generator.reader import discover, read_docs
-from generator.reader.cells import DEFAULT_DEPRECATION
-from generator.render import naming
+from .cache_store import Store
+from .degradation import Degradation
+from .diagnostics import Collector
+from .ir import Diagnostic, Model, ModelKey, Ref, Span, Spec, walk_type
+from .reader import discover, read_docs
+from .reader.cells import DEFAULT_DEPRECATION
+from .render import naming
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERROR = 0, 1, 2
 #: Reader diagnostics that mean a doc was only partly understood (lint repeats them as DM605 warnings).

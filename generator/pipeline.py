@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cache_store import Store
-from generator.config import Config
-from generator.degradation import strictly
-from generator.formatting import FormatError, fits, format_all
-from generator.ir import Diagnostic, Span, Spec
-from generator.openapi import apply_wire_facts
-from generator.progress import Progress
-from generator.reader import Stamps, read_docs
-from generator.render.planner import PendingFile, RenderedFile, plan_files
-from generator.render.targets import Target, TargetError, load_target
-from generator.sync.plan import Plan, PreviousOutput, UnsafePathError, digest, doc_record
-from generator.sync.reuse import RenderRecord
+from .cache_store import Store
+from .config import Config
+from .degradation import strictly
+from .formatting import FormatError, fits, format_all
+from .ir import Diagnostic, Span, Spec
+from .openapi import apply_wire_facts
+from .progress import Progress
+from .reader import Stamps, read_docs
+from .render.planner import PendingFile, RenderedFile, plan_files
+from .render.targets import Target, TargetError, load_target
+from .sync.plan import Plan, PreviousOutput, UnsafePathError, digest, doc_record
+from .sync.reuse import RenderRecord
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from generator.streams import terminal
+from .streams import terminal
 
 #: Runs shorter than this many items are not worth a bar.
 MIN_ITEMS = 200

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.degradation import Degradation
-from generator.ir import Diagnostic, Span
-from generator.ir_json import diagnostic_json, span_json
-from generator.output_format import Format
-from generator.sync.disk import Drift, unified_diff
-from generator.sync.plan import MANIFEST, Plan
+from .degradation import Degradation
+from .ir import Diagnostic, Span
+from .ir_json import diagnostic_json, span_json
+from .output_format import Format
+from .sync.disk import Drift, unified_diff
+from .sync.plan import MANIFEST, Plan
 
 FIX_COMMAND = "docmodels gen"
 

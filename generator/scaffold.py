@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from generator.diagnostics import Collector
-from generator.docfmt.layout import format_doc
-from generator.docfmt.run import write_atomic
-from generator.ir import Span
-from generator.reader.cells import is_identifier, required_marker
-from generator.reader.dialects.base import TypeNotationError
-from generator.reader.dialects.plain import parse_plain
+from .diagnostics import Collector
+from .docfmt.layout import format_doc
+from .docfmt.run import write_atomic
+from .ir import Span
+from .reader.cells import is_identifier, required_marker
+from .reader.dialects.base import TypeNotationError
+from .reader.dialects.plain import parse_plain
 
 EXIT_OK, EXIT_ERROR = 0, 2
 

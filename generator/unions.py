@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir import Field, Literal, Model, Primitive, Ref, Spec, TypeExpr
+from .ir import Field, Literal, Model, Primitive, Ref, Spec, TypeExpr
 
 #: Tag values a runtime compares type-exactly (a JSON string or integer; never a bool or float).
 TagValue = str | int

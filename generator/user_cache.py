@@ -144,6 +144,6 @@ _UNREADABLE = b"\0unreadable"
 @cache
 def code_digest() -> str:
     """A digest of docmodels' own code, as this process loaded it (a process runs the code it started with)."""
-    import generator
+    from . import __file__ as package_file
 
-    return tree_digest([Path(generator.__file__).parent])
+    return tree_digest([Path(package_file).parent])

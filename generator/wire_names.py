@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from generator.diagnostics import Collector
-from generator.ir import Diagnostic, Field, Model, Span, Spec
+from .diagnostics import Collector
+from .ir import Diagnostic, Field, Model, Span, Spec
 
 POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.diff.rules import Direction, Severity, Surface
-from generator.ir import Span, TypeExpr
+from ..ir import Span, TypeExpr
+from .rules import Direction, Severity, Surface
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def merge(a: Change, b: Change) -> Change:
     """One change reached from two places: the union of its directions and operations, the worse severity."""
     from dataclasses import replace
 
-    from generator.diff.rules import RANK
+    from .rules import RANK
 
     direction: Direction = a.direction if a.direction == b.direction else "both"
     severity = a.severity if RANK[a.severity] >= RANK[b.severity] else b.severity

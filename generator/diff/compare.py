@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.diff.change import Change, Changes, Operation, Parameter
-from generator.diff.python_api import PythonApi
-from generator.diff.rules import Direction
-from generator.diff.wire import Where, WireWalk, pair_members, show
-from generator.ir import Field, Model, ModelKey, Ref, Spec, TypeExpr
+from ..ir import Field, Model, ModelKey, Ref, Spec, TypeExpr
+from .change import Change, Changes, Operation, Parameter
+from .python_api import PythonApi
+from .rules import Direction
+from .wire import Where, WireWalk, pair_members, show
 
 
 @dataclass(frozen=True)

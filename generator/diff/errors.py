@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.ir import Diagnostic, Span
+from ..ir import Diagnostic, Span
 
 
 class Unreadable(Exception):

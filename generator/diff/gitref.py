@@ -7,7 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diff.errors import problem
+from .errors import problem
 
 #: How far above a docs folder its SDK's `sdks/` folder of operation pages may be (`docs/models` ->
 #: `docs/sdks`; `docs/pkg/models` -> `docs/sdks`).

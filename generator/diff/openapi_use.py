@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.diff.rules import Direction
-from generator.ir import ModelKey, Spec
-from generator.openapi.document import OpenAPIError, load_file
+from ..ir import ModelKey, Spec
+from ..openapi.document import OpenAPIError, load_file
+from .rules import Direction
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

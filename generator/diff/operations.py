@@ -11,8 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator.diff.change import Operation, Parameter
-from generator.ir import (
+from ..ir import (
     ArrayOf,
     Link,
     MapOf,
@@ -24,9 +23,10 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.reader import cells
-from generator.reader.dialects import DIALECTS, Dialect, TypeNotationError
-from generator.reader.page import Section, Table, Text, parse_page
+from ..reader import cells
+from ..reader.dialects import DIALECTS, Dialect, TypeNotationError
+from ..reader.page import Section, Table, Text, parse_page
+from .change import Operation, Parameter
 
 #: Parameters that configure the SDK call, not the request the API receives.
 _PLUMBING = frozenset(

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.diff.change import Change, Changes
-from generator.diff.rules import RULES
-from generator.ir import (
+from ..ir import (
     ArrayOf,
     MapOf,
     Model,
@@ -21,8 +19,10 @@ from generator.ir import (
     UnionOf,
     walk_type,
 )
-from generator.ir_json import type_json
-from generator.render.python_view import PyField, PyModel, PyStyle, python_package
+from ..ir_json import type_json
+from ..render.python_view import PyField, PyModel, PyStyle, python_package
+from .change import Change, Changes
+from .rules import RULES
 
 
 @dataclass(frozen=True)

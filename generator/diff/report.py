@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from generator.diff.change import Change
-from generator.diff.rules import RANK
-from generator.ir import Diagnostic
+from ..ir import Diagnostic
+from .change import Change
+from .rules import RANK
 
 #: The version of the JSON shape; it changes only when a key changes meaning or goes away.
 DIFF_FORMAT_VERSION = 1

@@ -9,14 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.config import Config
-from generator.diff.report import FORMATS, Report, write
-from generator.diff.settings import FAIL_ON, SURFACES, DiffSettings, SettingsError, settings_from
-from generator.ir import Diagnostic, Span
+from ..config import Config
+from ..ir import Diagnostic, Span
+from .report import FORMATS, Report, write
+from .settings import FAIL_ON, SURFACES, DiffSettings, SettingsError, settings_from
 
 if TYPE_CHECKING:
-    from generator.diff.python_api import PythonApi
-    from generator.diff.sources import Loaded
+    from .python_api import PythonApi
+    from .sources import Loaded
 
 EXIT_OK, EXIT_FOUND, EXIT_UNREADABLE = 0, 1, 2
 
@@ -56,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config, table: Any) -> int:
-    from generator.diff.errors import Unreadable
+    from .errors import Unreadable
 
     stream = sys.stdout
     try:
@@ -95,8 +95,8 @@ def _print(diagnostics: Sequence[Diagnostic], verbose: bool) -> None:
 
 
 def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -> Report:
-    from generator.diff.errors import problem
-    from generator.diff.gitref import unchanged_since
+    from .errors import problem
+    from .gitref import unchanged_since
 
     new_openapi = config.openapi
     old_openapi = Path(args.old_openapi).resolve() if args.old_openapi else new_openapi
@@ -104,7 +104,7 @@ def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -
         paths = list(config.docs)
         if old_openapi == new_openapi and unchanged_since(args.against, paths):
             return Report(args.against, "the working tree", ())
-        from generator.diff.sources import load_folders, load_ref
+        from .sources import load_folders, load_ref
 
         old = load_ref(args.against, paths, config, old_openapi)
         new = load_folders(paths, config, new_openapi)
@@ -117,7 +117,7 @@ def _compare(args: argparse.Namespace, config: Config, settings: DiffSettings) -
                 "give two sides (docmodels diff OLD NEW: folders or `docmodels ir` JSON files) "
                 "or --against REF",
             )
-        from generator.diff.sources import load_path
+        from .sources import load_path
 
         old_path, new_path = (Path(p) for p in args.paths)
         for path in (old_path, new_path):
@@ -137,7 +137,7 @@ def _report(
     settings: DiffSettings,
     verbose: bool = False,
 ) -> Report:
-    from generator.diff.compare import compare
+    from .compare import compare
 
     python = _python_api(config) if "python" in settings.surfaces else None
     changes = [settings.apply(c) for c in compare(old.side, new.side, python)]
@@ -151,9 +151,9 @@ def _report(
 
 
 def _python_api(config: Config) -> PythonApi | None:
-    from generator.diff.python_api import PythonApi
-    from generator.render.python_view import PyStyle
-    from generator.render.targets import TargetError, load_target
+    from ..render.python_view import PyStyle
+    from ..render.targets import TargetError, load_target
+    from .python_api import PythonApi
 
     try:
         target = load_target(config.target, config.templates)

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.diff.change import Change
-from generator.diff.rules import RULES, SEVERITIES, Severity
+from .change import Change
+from .rules import RULES, SEVERITIES, Severity
 
 FAIL_ON = ("breaking", "warning", "never")
 SURFACES = ("wire", "python")

@@ -7,11 +7,13 @@ import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.cache_store import Store
-from generator.config import Config
-from generator.diff.compare import Side
-from generator.diff.errors import problem
-from generator.diff.gitref import (
+from ..cache_store import Store
+from ..config import Config
+from ..ir import Diagnostic, ModelKey, Spec
+from ..reader.document import DocRef
+from .compare import Side
+from .errors import problem
+from .gitref import (
     Repository,
     display,
     display_path,
@@ -19,11 +21,9 @@ from generator.diff.gitref import (
     sdks_folders,
     within,
 )
-from generator.diff.ir_load import IRFormatError, spec_from_json
-from generator.diff.operations import is_operation_page, read_operations
-from generator.diff.rules import Direction
-from generator.ir import Diagnostic, ModelKey, Spec
-from generator.reader.document import DocRef
+from .ir_load import IRFormatError, spec_from_json
+from .operations import is_operation_page, read_operations
+from .rules import Direction
 
 #: Doc names the reader skips (it reads operation pages apart).
 _SKIPPED = {"readme.md", "changelog.md", "license.md", "contributing.md"}
@@ -38,7 +38,7 @@ class Loaded:
 
 def load_folders(paths: list[Path], config: Config, openapi: Path | None) -> Loaded:
     """Docs folders (or files) on disk, with the operation pages beside them."""
-    from generator.reader import read_docs
+    from ..reader import read_docs
 
     for path in paths:
         if not path.exists():
@@ -78,7 +78,7 @@ def load_path(path: Path, config: Config, openapi: Path | None) -> Loaded:
 
 def load_ref(ref: str, paths: list[Path], config: Config, openapi: Path | None) -> Loaded:
     """The docs below `paths` as they are at the git revision `ref`."""
-    from generator.reader import read_blobs
+    from ..reader import read_blobs
 
     repo, commit = open_ref(ref, paths)
     cwd = Path.cwd().resolve()
@@ -100,7 +100,7 @@ def load_ref(ref: str, paths: list[Path], config: Config, openapi: Path | None) 
 
 
 def _side(spec: Spec, pages: list[tuple[str, str]], config: Config, openapi: Path | None) -> Loaded:
-    from generator.openapi import apply_wire_facts
+    from ..openapi import apply_wire_facts
 
     spec, _ = apply_wire_facts(spec, replace(config, openapi=openapi))
     operations = tuple(read_operations(pages, spec)) if pages else ()
@@ -109,7 +109,7 @@ def _side(spec: Spec, pages: list[tuple[str, str]], config: Config, openapi: Pat
 
 
 def _openapi_directions(spec: Spec, openapi: Path) -> tuple[tuple[ModelKey, Direction], ...]:
-    from generator.diff.openapi_use import directions
+    from .openapi_use import directions
 
     return directions(spec, openapi)
 

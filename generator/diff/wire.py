@@ -8,9 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from generator.diff.change import Change, Changes
-from generator.diff.rules import RULES, Direction
-from generator.ir import (
+from ..ir import (
     ArrayOf,
     Field,
     Link,
@@ -25,7 +23,9 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.ir_json import type_json
+from ..ir_json import type_json
+from .change import Change, Changes
+from .rules import RULES, Direction
 
 #: (narrower, wider): every value of the first kind is a value of the second.
 _WIDER = frozenset(

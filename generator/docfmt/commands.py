@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.config import DIALECT_CHOICES, ConfigError, load_config
+from ..config import DIALECT_CHOICES, ConfigError, load_config
 
 COMMANDS = ("fmt", "lint", "new")
 EXIT_ERROR = 2
@@ -69,10 +69,10 @@ def add_parsers(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.docfmt.run import run_fmt
-    from generator.lint import run_lint
-    from generator.report import print_diagnostics
-    from generator.scaffold import run_new
+    from ..lint import run_lint
+    from ..report import print_diagnostics
+    from ..scaffold import run_new
+    from .run import run_fmt
 
     overrides: dict[str, Any] = {"dialect": getattr(args, "dialect", None)}
     if getattr(args, "paths", None):

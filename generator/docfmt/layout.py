@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from generator.docfmt.table import format_table
-from generator.reader.page import _parser
+from ..reader.page import _parser
+from .table import format_table
 
 #: Canonical order of the sections a model doc can have; other sections follow in their own order.
 SECTION_ORDER = ("Example Usage", "Fields", "Values", "Enum", "Supported Types")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.diagnostics import Collector
-from generator.ir_json import model_json
-from generator.reader.dialects import DIALECTS, Dialect, detect
-from generator.reader.document import DocRef, notation, read_document
-from generator.reader.page import parse_page
+from ..diagnostics import Collector
+from ..ir_json import model_json
+from ..reader.dialects import DIALECTS, Dialect, detect
+from ..reader.document import DocRef, notation, read_document
+from ..reader.page import parse_page
 
 
 def page_dialect(text: str) -> Dialect:

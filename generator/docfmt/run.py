@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from generator.diagnostics import Collector
-from generator.docfmt.layout import format_doc
-from generator.docfmt.meaning import meaning, page_dialect
-from generator.ir import Span
-from generator.reader import discover
+from ..diagnostics import Collector
+from ..ir import Span
+from ..reader import discover
+from .layout import format_doc
+from .meaning import meaning, page_dialect
 
 EXIT_OK, EXIT_UNFORMATTED, EXIT_ERROR = 0, 1, 2
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markdown_it.common.utils import mdTrim
 
-from generator.reader import cells
+from ..reader import cells
 
 #: Column order of a Fields table and of a Values (or Enum) table; other columns follow in their order.
 FIELD_COLUMNS = (

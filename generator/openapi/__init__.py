@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.config import Config
-from generator.ir import Spec
-from generator.openapi.document import OpenAPIError
-from generator.wire_names import apply_policy, sdk_names_warning
+from ..config import Config
+from ..ir import Spec
+from ..wire_names import apply_policy, sdk_names_warning
+from .document import OpenAPIError
 
 __all__ = ["OpenAPIError", "apply_wire_facts", "enrich"]
 
@@ -31,7 +31,7 @@ def enrich(
 
     An unreadable document is an error (DM700) and leaves `spec` as it was, with no report. The matching
     code is imported only here: a run without a document does not load it."""
-    from generator.openapi.run import enrich as run
+    from .run import enrich as run
 
     return run(spec, path, display)
 

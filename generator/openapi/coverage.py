@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.ir import Spec
-from generator.openapi.match import Matcher, Node, Schemas, compat
-from generator.openapi.schema import json_types, norm, variants
+from ..ir import Spec
+from .match import Matcher, Node, Schemas, compat
+from .schema import json_types, norm, variants
 
 #: What each category of a component schema means; the first two cover it, the others say why not.
 CATEGORIES = {

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from generator.openapi.yaml12 import core_schema_loader
+from .yaml12 import core_schema_loader
 
 
 class OpenAPIError(Exception):

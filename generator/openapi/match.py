@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.ir import ArrayOf, Literal, MapOf, Model, ModelKey, Ref, Spec, TypeExpr, UnionOf
-from generator.openapi.document import Document
-from generator.openapi.schema import (
+from ..ir import ArrayOf, Literal, MapOf, Model, ModelKey, Ref, Spec, TypeExpr, UnionOf
+from .document import Document
+from .schema import (
     ObjectView,
     enum_values,
     is_null_schema,

@@ -6,10 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Collector
-from generator.ir import ArrayOf, EnumValue, Field, JSONValue, MapOf, Model, Primitive, Ref
-from generator.openapi.match import Node, Schemas, lookup
-from generator.openapi.schema import (
+from ..diagnostics import Collector
+from ..ir import ArrayOf, EnumValue, Field, JSONValue, MapOf, Model, Primitive, Ref
+from .match import Node, Schemas, lookup
+from .schema import (
     enum_values,
     is_object,
     json_types,

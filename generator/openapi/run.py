@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Collector
-from generator.ir import Model, Span, Spec
-from generator.openapi.coverage import Accounting, Entry, summary
-from generator.openapi.document import Document, OpenAPIError
-from generator.openapi.match import Matcher, Schemas
-from generator.openapi.model_facts import enrich_model
-from generator.wire_names import replace_models
+from ..diagnostics import Collector
+from ..ir import Model, Span, Spec
+from ..wire_names import replace_models
+from .coverage import Accounting, Entry, summary
+from .document import Document, OpenAPIError
+from .match import Matcher, Schemas
+from .model_facts import enrich_model
 
 
 def enrich(

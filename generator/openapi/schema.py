@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.openapi.document import Document
+from .document import Document
 
 _NOT_NAME = re.compile(r"[^a-z0-9]")
 

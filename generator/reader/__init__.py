@@ -11,15 +11,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from generator.cache_store import Store
-from generator.diagnostics import Collector
-from generator.ir import Diagnostic, Model, ModelKey, Span, Spec
-from generator.reader.cells import is_identifier
-from generator.reader.dialects import DIALECTS, Dialect, choose, detect
-from generator.reader.document import DocRef, notation, read_document
-from generator.reader.page import Page, parse_page
-from generator.reader.page_cache import DraftKey, PageCache, PageFacts, text_key
-from generator.reader.resolve import resolve
+from ..cache_store import Store
+from ..diagnostics import Collector
+from ..ir import Diagnostic, Model, ModelKey, Span, Spec
+from .cells import is_identifier
+from .dialects import DIALECTS, Dialect, choose, detect
+from .document import DocRef, notation, read_document
+from .page import Page, parse_page
+from .page_cache import DraftKey, PageCache, PageFacts, text_key
+from .resolve import resolve
 
 #: Limits that keep time and memory bounded on hostile input (the largest real doc is 0.2 MB, 700 lines).
 MAX_DOC_BYTES = 2 * 1024 * 1024

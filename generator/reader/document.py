@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import cast
 
-from generator.diagnostics import Collector
-from generator.ir import (
+from ..diagnostics import Collector
+from ..ir import (
     Deprecation,
     EnumValue,
     Field,
@@ -21,12 +21,12 @@ from generator.ir import (
     Span,
     TypeExpr,
 )
-from generator.reader import cells
-from generator.reader.dialects import Dialect, ParsedType, TypeNotationError
-from generator.reader.dialects.base import split_top_level
-from generator.reader.js_literal import ExampleSyntaxError
-from generator.reader.page import BulletList, Fence, Page, Section, Table, TableRow, Text
-from generator.wire_names import words
+from ..wire_names import words
+from . import cells
+from .dialects import Dialect, ParsedType, TypeNotationError
+from .dialects.base import split_top_level
+from .js_literal import ExampleSyntaxError
+from .page import BulletList, Fence, Page, Section, Table, TableRow, Text
 
 _NO_EXAMPLE = object()
 # How SDK docs say that an enum accepts values it does not list (Python prose and Example Usage comments

@@ -16,20 +16,22 @@ import hashlib
 import json
 import sys
 from collections.abc import Hashable, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import generator
-from generator.cache_store import BadEntry, Store, dumps
-from generator.ir import Diagnostic, Model
-from generator.ir_plain import (
+from ..cache_store import BadEntry, Store, dumps
+from ..ir import Diagnostic, Model
+from ..ir_plain import (
     diagnostic_from_plain,
     diagnostic_plain,
     model_from_plain,
     model_plain,
 )
-from generator.reader.dialects import DIALECTS
-from generator.user_cache import code_digest, digest_of, installed
+from ..user_cache import code_digest, digest_of, installed
+from .dialects import DIALECTS
+
+package = import_module("..", __package__)  # this package, by the name it was imported under
 
 _FORMAT = 4
 _SECTION = "pages"
@@ -164,5 +166,5 @@ def _int(value: Any) -> int:
 def _tag() -> str:
     """What a parsed page depends on besides the doc's text."""
     return digest_of(
-        [str(_FORMAT), generator.__version__, sys.version, installed("markdown_it"), code_digest()]
+        [str(_FORMAT), package.__version__, sys.version, installed("markdown_it"), code_digest()]
     )

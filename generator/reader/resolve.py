@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
-from generator.diagnostics import Collector
-from generator.ir import (
+from ..diagnostics import Collector
+from ..ir import (
     ArrayOf,
     Field,
     Link,
@@ -27,7 +27,7 @@ from generator.ir import (
     UnionOf,
     walk_type,
 )
-from generator.reader.dialects.base import qualified_tail
+from .dialects.base import qualified_tail
 
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 

@@ -16,8 +16,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.ir import ArrayOf, MapOf, ModelKey, Ref, Spec, TypeExpr, UnionOf
-from generator.render.python_view import PyModel, PyPackage
+from ..ir import ArrayOf, MapOf, ModelKey, Ref, Spec, TypeExpr, UnionOf
+from .python_view import PyModel, PyPackage
 
 #: The most models one diagram shows; past about thirty boxes a rendered diagram is hard to read.
 MAX_NODES = 30

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from generator.ir import (
+from ..ir import (
     ArrayOf,
     Field,
     Literal,
@@ -26,12 +26,12 @@ from generator.ir import (
     admits_null,
     walk_type,
 )
-from generator.render.docs_diagram import Diagram, group_diagrams
-from generator.render.filters import md_cell
-from generator.render.literals import py_literal
-from generator.render.markdown_text import code_fence, code_span, inline, link, relative_link
-from generator.render.python_view import PyModel, PyPackage
-from generator.unions import non_null_members, union_tag
+from ..unions import non_null_members, union_tag
+from .docs_diagram import Diagram, group_diagrams
+from .filters import md_cell
+from .literals import py_literal
+from .markdown_text import code_fence, code_span, inline, link, relative_link
+from .python_view import PyModel, PyPackage
 
 #: The pages of the docs folder that every model page links to.
 INDEX_PAGE = "index.md"

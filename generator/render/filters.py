@@ -6,10 +6,10 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from generator.ir import ArrayOf, Field, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
-from generator.ir import Literal as LiteralType
-from generator.render import schema_view
-from generator.render.layout import (
+from ..ir import ArrayOf, Field, MapOf, Model, Primitive, Ref, TypeExpr, UnionOf
+from ..ir import Literal as LiteralType
+from . import schema_view
+from .layout import (
     annotated,
     annotated_call,
     assignment,
@@ -22,8 +22,8 @@ from generator.render.layout import (
     wrap_import,
     wrap_list,
 )
-from generator.render.literals import UNSAFE, py_literal
-from generator.render.python_view import PyField, merge_imports
+from .literals import UNSAFE, py_literal
+from .python_view import PyField, merge_imports
 
 
 def docstring(text: str, indent: int = 0) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from generator.render.literals import kept_literal, py_literal
+from .literals import kept_literal, py_literal
 
 LINE_LENGTH = 88
 #: An argument of `wrap_call`: source text, or a `[lead, value]` pair.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.render.printable import all_printable, printable
+from .printable import all_printable, printable
 
 #: Characters that must never appear raw in generated source: controls other than newline and tab,
 #: and the bidirectional overrides that can make code read differently from how it runs.

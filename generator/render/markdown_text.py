@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.render.literals import UNSAFE
+from .literals import UNSAFE
 
 #: ASCII punctuation that can start or end markdown (or GitHub math) inline syntax.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&!~$#])")

@@ -8,17 +8,17 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.cache_store import Store
-from generator.config import DOCS_PARTS
-from generator.ir import Model, ModelKey, Span, Spec
-from generator.ir_json import field_json, model_json
-from generator.render import naming
-from generator.render.docs_view import Deprecated, DocsIndex, DocsView
-from generator.render.python_view import PyModel, PyPackage, PyStyle, python_package
-from generator.render.schema_view import schema_package
-from generator.render.targets import OutputRule, Target, TargetError, render_template
-from generator.render.template_inputs import InputDigests, KnownTemplates, read_names
-from generator.render.test_view import model_tests
+from ..cache_store import Store
+from ..config import DOCS_PARTS
+from ..ir import Model, ModelKey, Span, Spec
+from ..ir_json import field_json, model_json
+from . import naming
+from .docs_view import Deprecated, DocsIndex, DocsView
+from .python_view import PyModel, PyPackage, PyStyle, python_package
+from .schema_view import schema_package
+from .targets import OutputRule, Target, TargetError, render_template
+from .template_inputs import InputDigests, KnownTemplates, read_names
+from .test_view import model_tests
 
 #: `test_<name>.py` must stay a valid file name however deep the docs' folders are.
 _MAX_TEST_NAME = 200

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ir import (
+from ..ir import (
     ArrayOf,
     Field,
     Literal,
@@ -29,9 +29,9 @@ from generator.ir import (
     admits_null,
     walk_type,
 )
-from generator.render import naming
-from generator.render.literals import py_literal
-from generator.unions import union_tag
+from ..unions import union_tag
+from . import naming
+from .literals import py_literal
 
 #: Folder names that only group docs; they do not become Python packages.
 _DOC_FOLDERS = frozenset({"docs", "doc", "models", "model", "pkg", "sdk"})

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.examples import example_for
-from generator.ir import (
+from ..examples import example_for
+from ..ir import (
     ArrayOf,
     Field,
     Literal,
@@ -27,8 +27,8 @@ from generator.ir import (
     UnionOf,
     admits_null,
 )
-from generator.render.literals import UNSAFE
-from generator.render.python_view import PyPackage
+from .literals import UNSAFE
+from .python_view import PyPackage
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _NULL: dict[str, Any] = {"type": "null"}

@@ -20,8 +20,8 @@ from typing import Any, Literal
 
 import jinja2
 
-from generator.config import DOCS_PARTS
-from generator.render.filters import FILTERS
+from ..config import DOCS_PARTS
+from .filters import FILTERS
 
 Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")

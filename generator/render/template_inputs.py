@@ -10,9 +10,9 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from generator.cache_store import BadEntry, Store
-from generator.render.targets import Target, environment
-from generator.user_cache import installed
+from ..cache_store import BadEntry, Store
+from ..user_cache import installed
+from .targets import Target, environment
 
 _FORMAT = 2
 _SECTION = "template-names"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.examples import build_type, example_for, fits
-from generator.ir import JSONValue, Ref, Spec, TypeExpr
-from generator.render import naming
-from generator.render.python_view import PyModel
+from ..examples import build_type, example_for, fits
+from ..ir import JSONValue, Ref, Spec, TypeExpr
+from . import naming
+from .python_view import PyModel
 
 
 @dataclass(frozen=True)

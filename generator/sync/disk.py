@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.ir import Diagnostic, Span
-from generator.sync.plan import (
+from ..ir import Diagnostic, Span
+from .plan import (
     MANIFEST,
     Plan,
     digest,

@@ -23,14 +23,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-import generator
-from generator.cache_store import BadEntry, Store
-from generator.config import Config
-from generator.streams import recording
-from generator.user_cache import (
+from ..cache_store import BadEntry, Store
+from ..config import Config
+from ..streams import recording
+from ..user_cache import (
     FileStat,
     code_digest,
     content_digest,
@@ -38,6 +38,8 @@ from generator.user_cache import (
     stat_stamp,
     tree_stats,
 )
+
+package = import_module("..", __package__)  # this package, by the name it was imported under
 
 _SECTION = "fastpath"
 
@@ -105,7 +107,7 @@ def run(config: Config, command: str, full_run: Callable[[], Ran], store: Store)
 
 def template_roots(config: Config) -> tuple[Path, ...]:
     """The folders templates are read from (imports the renderer: only for a full run)."""
-    from generator.render.targets import templates_root
+    from ..render.targets import templates_root
 
     return tuple(p for p in (config.templates, templates_root()) if p is not None)
 
@@ -148,7 +150,7 @@ def _key(config: Config, command: str) -> str:
     for part in (
         str(_FORMAT),
         command,
-        generator.__version__,
+        package.__version__,
         sys.version,
         os.getcwd(),
         repr(config),

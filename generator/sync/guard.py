@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.ir import Diagnostic, Span
-from generator.sync.plan import MANIFEST
+from ..ir import Diagnostic, Span
+from .plan import MANIFEST
 
 #: How many of the files that would be removed a refusal names.
 SAMPLE = 5

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import __version__
-from generator.ir import Span
+from .. import __version__
+from ..ir import Span
 
 MANIFEST = ".docmodels-manifest.json"
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-import generator
-from generator.cache_store import BadEntry, Store
-from generator.render.targets import Target
-from generator.sync.plan import digest, read_unchanged
-from generator.user_cache import code_digest, digest_of, installed, tree_digest
+from ..cache_store import BadEntry, Store
+from ..render.targets import Target
+from ..user_cache import code_digest, digest_of, installed, tree_digest
+from .plan import digest, read_unchanged
+
+package = import_module("..", __package__)  # this package, by the name it was imported under
 
 _FORMAT = 2
 _SECTION = "render"
@@ -81,7 +83,7 @@ def _tag(target: Target) -> str:
     return digest_of(
         [
             str(_FORMAT),
-            generator.__version__,
+            package.__version__,
             sys.version,
             repr(target),
             installed("black"),

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from generator.reader.dialects.base import Dialect, ParsedType, TypeNotationError
-from generator.reader.dialects.csharp import CSharpDialect
-from generator.reader.dialects.go import GoDialect
-from generator.reader.dialects.java import JavaDialect
-from generator.reader.dialects.php import PhpDialect
-from generator.reader.dialects.plain import PlainDialect
-from generator.reader.dialects.python import PythonDialect
-from generator.reader.dialects.ruby import RubyDialect
-from generator.reader.dialects.typescript import TypeScriptDialect
-from generator.reader.dialects.unity import UnityDialect
+from .base import Dialect, ParsedType, TypeNotationError
+from .csharp import CSharpDialect
+from .go import GoDialect
+from .java import JavaDialect
+from .php import PhpDialect
+from .plain import PlainDialect
+from .python import PythonDialect
+from .ruby import RubyDialect
+from .typescript import TypeScriptDialect
+from .unity import UnityDialect
 
 #: Registered dialects; when a folder gives no majority either, the first one is used.
 DIALECTS: dict[str, Dialect] = {

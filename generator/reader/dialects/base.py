@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from generator.ir import TypeExpr
+from ...ir import TypeExpr
 
 
 class TypeNotationError(ValueError):

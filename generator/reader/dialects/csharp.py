@@ -33,15 +33,15 @@ from __future__ import annotations
 
 import re
 
-from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
-from generator.reader.dialects.base import (
+from ...ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
+from ..js_literal import ExampleSyntaxError
+from .base import (
     Cursor,
     ParsedType,
     TypeNotationError,
     count_signals,
     read_whole,
 )
-from generator.reader.js_literal import ExampleSyntaxError
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "string": Primitive("string"),

@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import re
 
-from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
-from generator.reader.dialects.base import (
+from ...ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
+from ..js_literal import ExampleSyntaxError
+from .base import (
     Cursor,
     ParsedType,
     TypeNotationError,
     count_signals,
     read_whole,
 )
-from generator.reader.js_literal import ExampleSyntaxError
 
 _NAMES: dict[str, TypeExpr] = {
     "string": Primitive("string"),

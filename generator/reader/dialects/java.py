@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 
-from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
-from generator.reader.dialects.base import Cursor, ParsedType, TypeNotationError, count_signals
-from generator.reader.js_literal import ExampleSyntaxError
+from ...ir import ArrayOf, Link, MapOf, Primitive, TypeExpr
+from ..js_literal import ExampleSyntaxError
+from .base import Cursor, ParsedType, TypeNotationError, count_signals
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "String": Primitive("string"),

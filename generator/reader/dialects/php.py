@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
-from generator.reader.dialects.base import (
+from ...ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
+from ..js_literal import ExampleSyntaxError
+from .base import (
     Cursor,
     ParsedType,
     TypeNotationError,
@@ -13,7 +14,6 @@ from generator.reader.dialects.base import (
     read_whole,
     split_top_level,
 )
-from generator.reader.js_literal import ExampleSyntaxError
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "string": Primitive("string"),

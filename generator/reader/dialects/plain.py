@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import re
 
-from generator.ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, UnionOf, walk_type
-from generator.reader.dialects.base import Cursor, ParsedType, TypeNotationError, split_top_level
-from generator.reader.js_literal import ExampleSyntaxError
+from ...ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, UnionOf, walk_type
+from ..js_literal import ExampleSyntaxError
+from .base import Cursor, ParsedType, TypeNotationError, split_top_level
 
 PRIMITIVES: dict[str, Primitive] = {
     "string": Primitive("string"),

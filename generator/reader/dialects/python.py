@@ -37,8 +37,9 @@ import ast
 import json
 import re
 
-from generator.ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, UnionOf
-from generator.reader.dialects.base import (
+from ...ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, UnionOf
+from ..js_literal import ExampleSyntaxError
+from .base import (
     Cursor,
     ParsedType,
     TypeNotationError,
@@ -46,7 +47,6 @@ from generator.reader.dialects.base import (
     read_whole,
     split_top_level,
 )
-from generator.reader.js_literal import ExampleSyntaxError
 
 _NAMES: dict[str, TypeExpr] = {
     "str": Primitive("string"),

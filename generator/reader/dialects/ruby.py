@@ -56,15 +56,15 @@ import re
 from collections.abc import Callable
 from typing import TypeAlias
 
-from generator.ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
-from generator.reader.dialects.base import (
+from ...ir import ArrayOf, Link, MapOf, Primitive, TypeExpr, UnionOf
+from ..js_literal import ExampleSyntaxError
+from .base import (
     Cursor,
     ParsedType,
     TypeNotationError,
     count_signals,
     read_whole,
 )
-from generator.reader.js_literal import ExampleSyntaxError
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "::String": Primitive("string"),

@@ -14,15 +14,15 @@ from __future__ import annotations
 import json
 import re
 
-from generator.ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, UnionOf
-from generator.reader.dialects.base import (
+from ...ir import ArrayOf, Link, Literal, MapOf, Primitive, TypeExpr, UnionOf
+from ..js_literal import parse_typescript_example
+from .base import (
     Cursor,
     ParsedType,
     TypeNotationError,
     count_signals,
     split_top_level,
 )
-from generator.reader.js_literal import parse_typescript_example
 
 _PRIMITIVES: dict[str, TypeExpr] = {
     "string": Primitive("string"),

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from generator.reader.dialects.base import count_signals
-from generator.reader.dialects.csharp import CSharpDialect, family_score
+from .base import count_signals
+from .csharp import CSharpDialect, family_score
 
 _UNITY_SIGNALS = (re.compile(r" {3}!!!"),)
 
