@@ -161,6 +161,15 @@ def _base_context(
     }
 
 
+def _test_names(models: list[PyModel]) -> list[str]:
+    """A flat, distinct name per model for its test file: `shared/bar` and `shared_bar` both flatten
+    to `shared_bar`, and one file must not overwrite the other's tests."""
+    flat = (
+        naming.shortened(m.path[: -len(".py")].replace("/", "_"), _MAX_TEST_NAME) for m in models
+    )
+    return naming.unique(flat)
+
+
 def _instances(
     rule: OutputRule,
     py: PyPackage,
@@ -171,13 +180,9 @@ def _instances(
 ) -> list[tuple[str, dict[str, object]]]:
     found: list[tuple[str, dict[str, object]]] = []
     if rule.each == "model":
-        for m in models:
+        for m, test_name in zip(models, _test_names(models), strict=True):
             module_path = m.path[: -len(".py")]
-            path = rule.path.format(
-                package=package,
-                module_path=module_path,
-                test_name=naming.shortened(module_path.replace("/", "_"), _MAX_TEST_NAME),
-            )
+            path = rule.path.format(package=package, module_path=module_path, test_name=test_name)
             context = dict(base, m=m, import_from=_import_from(package, m.package))
             if rule.group == "tests":
                 context["t"] = model_tests(spec, m, package)

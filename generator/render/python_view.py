@@ -203,9 +203,17 @@ class _Names:
             self.packages[model.key] = package
             by_package[package].append(model)
             self.classes[model.key] = naming.class_name(model.key.name, style.reserved_names)
-        for models in by_package.values():
+        # A module may not take the name of a subpackage beside it: `shared/` would hide `shared.py`.
+        subpackages: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for package in by_package:
+            for i in range(len(package)):
+                subpackages[package[:i]].add(package[i])
+        for package, models in by_package.items():
             models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
-            modules = naming.unique(naming.module_name(m.key.name, {"_runtime"}) for m in models)
+            modules = naming.unique(
+                (naming.module_name(m.key.name, {"_runtime"}) for m in models),
+                taken=sorted(subpackages[package]),
+            )
             for model, module in zip(models, modules, strict=True):
                 self.modules[model.key] = module
         #: Names no field attribute may take: the style's reserved names and every class name.
