@@ -83,7 +83,7 @@ def plan_files(
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
         raise TargetError(f"target `{target.name}`: {exc}") from exc
-    py = python_package(spec, style)
+    py = python_package(spec, style, _fixed_module_paths(target.outputs, package))
     models = sorted(py.models.values(), key=lambda m: m.dotted)
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     digests = InputDigests()
@@ -159,6 +159,22 @@ def _base_context(
         "class_names": {m.model.key: m.class_name for m in models},
         "module_paths": {m.model.key: m.path[: -len(".py")] for m in models},
     }
+
+
+def _fixed_module_paths(rules: tuple[OutputRule, ...], package: str) -> list[str]:
+    """The module paths at which a model's file would be a file the target writes once: with the rules
+    `docs/{module_path}.md` and `docs/index.md`, `index` (case-insensitively, as file systems may)."""
+    fixed = [r.path.replace("{package}", package).lower() for r in rules if r.each == "package"]
+    taken: set[str] = set()
+    for rule in rules:
+        if rule.each != "model" or "{module_path}" not in rule.path:
+            continue
+        head, _, tail = rule.path.partition("{module_path}")
+        head, tail = (part.replace("{package}", package).lower() for part in (head, tail))
+        for path in fixed:
+            if len(path) > len(head) + len(tail) and path.startswith(head) and path.endswith(tail):
+                taken.add(path[len(head) : len(path) - len(tail)])
+    return sorted(taken)
 
 
 def _test_names(models: list[PyModel]) -> list[str]:

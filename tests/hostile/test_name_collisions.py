@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .docs import config, generate
@@ -51,3 +52,46 @@ def test_a_module_never_hides_behind_a_package_nor_shares_a_test_file(tmp_path: 
         timeout=300,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def test_a_model_page_is_never_the_page_the_target_writes_itself(tmp_path: Path) -> None:
+    titles = ["Index", "Deprecations", "Readme"]
+    for title in titles:
+        doc = tmp_path / "docs" / f"{title}.md"
+        doc.parent.mkdir(parents=True, exist_ok=True)
+        doc.write_text(f"# {title}\n\n" + FIELDS.format("x"), encoding="utf-8")
+    built = generate(config(tmp_path, "p"))
+    assert not built.failed, [d.render() for d in built.diagnostics]
+    docs = tmp_path / "out" / "docs"
+    pages = sorted(p.name for p in docs.glob("*.md"))
+    assert len(pages) == len(titles) + 2, (
+        pages
+    )  # a page per model, the index and the deprecations page
+    assert "3 models" in (docs / "index.md").read_text(encoding="utf-8")
+    sources = [
+        line
+        for page in docs.glob("*.md")
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("Source: ")
+    ]
+    assert sorted(sources) == sorted(f"Source: `{title}.md`" for title in titles)
+    modules = sorted(p.stem for p in (tmp_path / "out" / "p").glob("*.py"))
+    assert "index" not in modules and "deprecations" not in modules and "readme" in modules
+
+
+def test_a_model_named_like_the_package_keeps_its_own_schema_beside_the_bundle(
+    tmp_path: Path,
+) -> None:
+    doc = tmp_path / "docs" / "p.md"
+    doc.parent.mkdir(parents=True)
+    doc.write_text("# P\n\n" + FIELDS.format("x"), encoding="utf-8")
+    built = generate(replace(config(tmp_path, "p"), target="jsonschema"))
+    assert not built.failed, [d.render() for d in built.diagnostics]
+    schemas = {
+        p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "schemas").glob("*")
+    }
+    assert sorted(schemas) == [
+        "p.schema.json",
+        "p_2.schema.json",
+    ]  # the bundle, and the model's own
+    assert '"$defs"' in schemas["p.schema.json"] and '"$defs"' not in schemas["p_2.schema.json"]
