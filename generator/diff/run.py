@@ -152,6 +152,7 @@ def _report(
 
 def _python_api(config: Config) -> PythonApi | None:
     from generator.diff.python_api import PythonApi
+    from generator.render.planner import fixed_module_paths
     from generator.render.python_view import PyStyle
     from generator.render.targets import TargetError, load_target
 
@@ -160,4 +161,5 @@ def _python_api(config: Config) -> PythonApi | None:
         style = PyStyle.from_options(target.python)
     except (TargetError, ValueError):
         return None
-    return PythonApi(style, config.package)
+    taken = tuple(fixed_module_paths(target.outputs, config.package))
+    return PythonApi(style, config.package, taken)

@@ -83,7 +83,7 @@ def plan_files(
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
         raise TargetError(f"target `{target.name}`: {exc}") from exc
-    py = python_package(spec, style, _fixed_module_paths(target.outputs, package))
+    py = python_package(spec, style, fixed_module_paths(target.outputs, package))
     models = sorted(py.models.values(), key=lambda m: m.dotted)
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     digests = InputDigests()
@@ -161,7 +161,7 @@ def _base_context(
     }
 
 
-def _fixed_module_paths(rules: tuple[OutputRule, ...], package: str) -> list[str]:
+def fixed_module_paths(rules: tuple[OutputRule, ...], package: str) -> list[str]:
     """The module paths at which a model's file would be a file the target writes once: with the rules
     `docs/{module_path}.md` and `docs/index.md`, `index` (case-insensitively, as file systems may)."""
     fixed = [r.path.replace("{package}", package).lower() for r in rules if r.each == "package"]

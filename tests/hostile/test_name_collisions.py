@@ -95,3 +95,19 @@ def test_a_model_named_like_the_package_keeps_its_own_schema_beside_the_bundle(
         "p_2.schema.json",
     ]  # the bundle, and the model's own
     assert '"$defs"' in schemas["p.schema.json"] and '"$defs"' not in schemas["p_2.schema.json"]
+
+
+def test_the_paths_a_target_writes_itself_are_known_to_the_generator_and_to_diff(
+    tmp_path: Path,
+) -> None:
+    from generator.config import load_config
+    from generator.diff.run import _python_api
+    from generator.render.planner import fixed_module_paths
+    from generator.render.targets import load_target
+
+    docs = fixed_module_paths(load_target("dataclasses").outputs, "p")
+    assert docs == ["_runtime", "deprecations", "index"]
+    assert fixed_module_paths(load_target("jsonschema").outputs, "p") == ["p"]
+    # `docmodels diff` names a model's module as `gen` does: `Index` is `index_2` in both.
+    api = _python_api(load_config({"docs": [str(tmp_path)], "package": "p"}, cwd=tmp_path))
+    assert api is not None and api.taken_paths == tuple(docs)
