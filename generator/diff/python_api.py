@@ -31,6 +31,8 @@ class PythonApi:
 
     style: PyStyle
     package: str
+    #: Module paths the target writes files of its own at (`planner.fixed_module_paths`).
+    taken_paths: tuple[str, ...] = ()
 
     def compare(
         self,
@@ -39,8 +41,8 @@ class PythonApi:
         changes: Changes,
         paired: set[tuple[ModelKey, ModelKey]] | None = None,
     ) -> None:
-        before = python_package(_closed(old), self.style).models
-        after = python_package(_closed(new), self.style).models
+        before = python_package(_closed(old), self.style, self.taken_paths).models
+        after = python_package(_closed(new), self.style, self.taken_paths).models
         gone = [k for k in before if k not in after]
         added = {k: after[k] for k in after if k not in before}
         # Pairs the wire walk made by content, where both names are new to their side: renames.

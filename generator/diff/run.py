@@ -151,6 +151,7 @@ def _report(
 
 
 def _python_api(config: Config) -> PythonApi | None:
+    from ..render.planner import fixed_module_paths
     from ..render.python_view import PyStyle
     from ..render.targets import TargetError, load_target
     from .python_api import PythonApi
@@ -160,4 +161,5 @@ def _python_api(config: Config) -> PythonApi | None:
         style = PyStyle.from_options(target.python)
     except (TargetError, ValueError):
         return None
-    return PythonApi(style, config.package)
+    taken = tuple(fixed_module_paths(target.outputs, config.package))
+    return PythonApi(style, config.package, taken)

@@ -64,11 +64,20 @@ def md_cell(text: object) -> str:
     return UNSAFE.sub(" ", value).replace("\n", "<br/>")
 
 
+def model_description(model: Model) -> str:
+    """What the doc says of a model, and its deprecation: empty when it says nothing (then a template
+    writes no docstring at all, rather than one that repeats the class name)."""
+    description = model.description.strip()
+    if model.deprecated is None:
+        return description
+    notice = f"Deprecated: {model.deprecated.message}"
+    return f"{description}\n\n{notice}" if description else notice
+
+
 def model_docstring(model: Model) -> str:
-    text = model.description.strip() or f"The `{model.title}` model."
-    if model.deprecated is not None:
-        text += f"\n\nDeprecated: {model.deprecated.message}"
-    return text
+    """`model_description`, or a placeholder for a model the doc says nothing of: the built-in templates
+    write a docstring for every model, and a class without fields needs one as its body."""
+    return model_description(model) or f"The `{model.title}` model."
 
 
 def field_docstring(field: PyField | Field) -> str:
@@ -133,5 +142,6 @@ FILTERS = {
     "comment": comment,
     "md_cell": md_cell,
     "model_docstring": model_docstring,
+    "model_description": model_description,
     "field_docstring": field_docstring,
 }

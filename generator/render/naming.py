@@ -55,9 +55,11 @@ def safe_identifier(name: str, reserved: Collection[str] = (), fallback: str = "
     return name
 
 
-def unique(names: Iterable[str]) -> list[str]:
-    """Make names distinct in order: a later duplicate gets `_2`, `_3`, ... (case-insensitively)."""
-    seen: set[str] = set()
+def unique(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """Make names distinct in order: a later duplicate, or a name in `taken`, gets `_2`, `_3`, ...
+
+    Case-insensitively: `User` and `user` are one file on macOS's and Windows' file systems."""
+    seen = {name.lower() for name in taken}
     result: list[str] = []
     for name in names:
         candidate, n = name, 2
@@ -78,12 +80,18 @@ def class_name(title: str, reserved: Collection[str] = ()) -> str:
     return safe_identifier(name, reserved, "Model")
 
 
-#: Module names become file names (`test_<package>_<module>.py` too), and file systems allow 255 bytes.
-MAX_MODULE_NAME = 64
+#: The longest module name, in bytes (module names are ASCII). A module name becomes file names: the
+#: longest is `<module>.schema.json`, 12 bytes more, far inside the 255 bytes a file name may have on every
+#: common file system. The tighter limit is Windows' 260 characters for a whole path (without long-path
+#: support): 100 leaves about 150 for the folders above the file, the project's and the package's. A name
+#: longer than this is cut and given a hash of the whole; every other name is the title in snake_case.
+#: Of the corpus's 12,534 titles, 13 are cut at 100, none at 120, and 315 were at the old limit, 64.
+MAX_MODULE_NAME = 100
 
 
 def module_name(title: str, reserved: Collection[str] = ()) -> str:
-    """snake_case; a very long name is cut and given a hash of the whole, so it stays distinct and stable."""
+    """The title in snake_case; one longer than `MAX_MODULE_NAME` is cut and given a hash of the whole,
+    so it stays distinct and stable. Names that collide are made distinct by `unique`."""
     return shortened(safe_identifier(snake_case(title), reserved, "model"), MAX_MODULE_NAME)
 
 

@@ -83,7 +83,7 @@ def plan_files(
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
         raise TargetError(f"target `{target.name}`: {exc}") from exc
-    py = python_package(spec, style)
+    py = python_package(spec, style, fixed_module_paths(target.outputs, package))
     models = sorted(py.models.values(), key=lambda m: m.dotted)
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     digests = InputDigests()
@@ -161,6 +161,31 @@ def _base_context(
     }
 
 
+def fixed_module_paths(rules: tuple[OutputRule, ...], package: str) -> list[str]:
+    """The module paths at which a model's file would be a file the target writes once: with the rules
+    `docs/{module_path}.md` and `docs/index.md`, `index` (case-insensitively, as file systems may)."""
+    fixed = [r.path.replace("{package}", package).lower() for r in rules if r.each == "package"]
+    taken: set[str] = set()
+    for rule in rules:
+        if rule.each != "model" or "{module_path}" not in rule.path:
+            continue
+        head, _, tail = rule.path.partition("{module_path}")
+        head, tail = (part.replace("{package}", package).lower() for part in (head, tail))
+        for path in fixed:
+            if len(path) > len(head) + len(tail) and path.startswith(head) and path.endswith(tail):
+                taken.add(path[len(head) : len(path) - len(tail)])
+    return sorted(taken)
+
+
+def _test_names(models: list[PyModel]) -> list[str]:
+    """A flat, distinct name per model for its test file: `shared/bar` and `shared_bar` both flatten
+    to `shared_bar`, and one file must not overwrite the other's tests."""
+    flat = (
+        naming.shortened(m.path[: -len(".py")].replace("/", "_"), _MAX_TEST_NAME) for m in models
+    )
+    return naming.unique(flat)
+
+
 def _instances(
     rule: OutputRule,
     py: PyPackage,
@@ -171,13 +196,9 @@ def _instances(
 ) -> list[tuple[str, dict[str, object]]]:
     found: list[tuple[str, dict[str, object]]] = []
     if rule.each == "model":
-        for m in models:
+        for m, test_name in zip(models, _test_names(models), strict=True):
             module_path = m.path[: -len(".py")]
-            path = rule.path.format(
-                package=package,
-                module_path=module_path,
-                test_name=naming.shortened(module_path.replace("/", "_"), _MAX_TEST_NAME),
-            )
+            path = rule.path.format(package=package, module_path=module_path, test_name=test_name)
             context = dict(base, m=m, import_from=_import_from(package, m.package))
             if rule.group == "tests":
                 context["t"] = model_tests(spec, m, package)

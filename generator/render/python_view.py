@@ -196,8 +196,10 @@ class PyPackage:
         )
 
 
-def python_package(spec: Spec, style: PyStyle) -> PyPackage:
-    names = _Names(spec, style)
+def python_package(spec: Spec, style: PyStyle, taken_paths: Iterable[str] = ()) -> PyPackage:
+    """The Python view of every model; no module path is one of `taken_paths` (`index`: the target
+    writes `docs/index.md` itself, and a model's page must not be that file)."""
+    names = _Names(spec, style, taken_paths)
     cycles = _cycles(spec)
     models = {m.key: _PyModelBuilder(spec, names, cycles, m, style).build() for m in spec.models}
     packages = sorted({m.package[:i] for m in models.values() for i in range(len(m.package) + 1)})
@@ -207,7 +209,7 @@ def python_package(spec: Spec, style: PyStyle) -> PyPackage:
 class _Names:
     """Class, module and package names for every model, stable and collision-free."""
 
-    def __init__(self, spec: Spec, style: PyStyle) -> None:
+    def __init__(self, spec: Spec, style: PyStyle, taken_paths: Iterable[str] = ()) -> None:
         self.classes: dict[ModelKey, str] = {}
         self.modules: dict[ModelKey, str] = {}
         self.packages: dict[ModelKey, tuple[str, ...]] = {}
@@ -217,11 +219,23 @@ class _Names:
             self.packages[model.key] = package
             by_package[package].append(model)
             self.classes[model.key] = naming.class_name(model.key.name, style.reserved_names)
+        # A module may not take the name of a subpackage beside it (`shared/` would hide `shared.py`), nor
+        # a path the target writes a file of its own at.
+        subpackages: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for path in taken_paths:
+            *parents, name = path.split("/")
+            subpackages[tuple(parents)].add(name)
+        for package in by_package:
+            for i in range(len(package)):
+                subpackages[package[:i]].add(package[i])
         for package, models in by_package.items():
             models.sort(key=lambda m: (m.key.name.lower(), m.key.name, m.doc_path))
             # The top package's `runtime` module is the generated runtime's public face.
             reserved = {"_runtime", "runtime"} if not package else {"_runtime"}
-            modules = naming.unique(naming.module_name(m.key.name, reserved) for m in models)
+            modules = naming.unique(
+                (naming.module_name(m.key.name, reserved) for m in models),
+                taken=sorted(subpackages[package]),
+            )
             for model, module in zip(models, modules, strict=True):
                 self.modules[model.key] = module
         #: Names no field attribute may take: the style's reserved names and every class name.

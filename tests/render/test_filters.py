@@ -8,7 +8,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.formatting import format_python
-from generator.render.filters import comment, docstring, md_cell
+from generator.ir import Deprecation, Model, ModelKey, Span
+from generator.render.filters import comment, docstring, md_cell, model_description, model_docstring
 from generator.render.literals import py_literal as pyrepr
 
 PIECES = [
@@ -73,3 +74,37 @@ def test_md_cell_stays_in_its_cell(text: str) -> None:
     cell = md_cell(text)
     assert "\n" not in cell
     assert "|" not in cell.replace("\\|", "")
+
+
+def _model(description: str, deprecated: str | None = None) -> Model:
+    return Model(
+        ModelKey("", "Session"),
+        "object",
+        "Session",
+        description,
+        Span("session.md", 1),
+        deprecated=None if deprecated is None else Deprecation(deprecated),
+    )
+
+
+def test_a_model_the_doc_says_nothing_of_has_no_description() -> None:
+    assert model_description(_model("")) == ""
+    assert model_description(_model("  \n ")) == ""
+
+
+def test_a_model_description_is_the_doc_text_then_its_deprecation() -> None:
+    assert model_description(_model(" A session. \n")) == "A session."
+    assert (
+        model_description(_model("A session.", "Use Run.")) == "A session.\n\nDeprecated: Use Run."
+    )
+
+
+def test_a_deprecation_alone_is_not_padded_with_a_placeholder() -> None:
+    assert model_description(_model("", "Use Run.")) == "Deprecated: Use Run."
+    assert model_docstring(_model("", "Use Run.")) == "Deprecated: Use Run."
+
+
+def test_the_placeholder_docstring_is_only_for_a_model_the_doc_says_nothing_of() -> None:
+    # The built-in templates write a docstring for every model; only they still need the placeholder.
+    assert model_docstring(_model("")) == "The `Session` model."
+    assert model_docstring(_model("A session.")) == "A session."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 
 import pytest
 from hypothesis import given
@@ -64,3 +65,40 @@ def test_any_names_become_distinct_identifiers(raw: list[str]) -> None:
     for name in names:
         assert name.isidentifier() and not keyword.iskeyword(name)
         assert not name.startswith("_") and name != "str"
+
+
+def test_module_names_collide_case_insensitively_and_get_a_numbered_suffix() -> None:
+    # macOS and Windows file systems hold `User.py` and `user.py` as one file.
+    titles = ["User", "user", "USER", "User_2"]
+    modules = naming.unique(naming.module_name(t) for t in titles)
+    assert modules == ["user", "user_2", "user_3", "user_2_2"]
+    assert len({m.lower() for m in modules}) == len(titles)
+
+
+def test_a_taken_name_is_never_given_to_a_module() -> None:
+    assert naming.unique(["shared", "shared_2", "other"], taken=["Shared"]) == [
+        "shared_2",
+        "shared_2_2",
+        "other",
+    ]
+
+
+def test_a_long_title_keeps_its_readable_name_up_to_the_limit() -> None:
+    words = "_".join(["word"] * 20)  # 99 characters: longer than the old limit, 64
+    title = "".join(w.title() for w in words.split("_"))
+    assert naming.module_name(title) == words
+    assert len(words + "_x") == naming.MAX_MODULE_NAME + 1
+    cut = naming.module_name(title + "X")
+    assert cut != words + "_x" and len(cut) <= naming.MAX_MODULE_NAME
+    assert cut.startswith(words[:80])
+
+
+def test_only_a_name_beyond_the_limit_is_cut_and_hashed_stably_and_distinctly() -> None:
+    base = "Segment" * 15  # 119 characters in snake_case, the longest corpus title's length
+    cut = [naming.module_name(base + suffix) for suffix in ("A", "B", "")]
+    assert len(set(cut)) == 3
+    assert all(len(name.encode()) <= naming.MAX_MODULE_NAME for name in cut)
+    assert all(re.fullmatch(r"segment_[a-z_]+_[0-9a-f]{8}", name) for name in cut), cut
+    assert cut == [naming.module_name(base + suffix) for suffix in ("A", "B", "")]
+    # The longest file a module becomes still fits a file system's 255 bytes with room for folders.
+    assert len(f"{cut[0]}.schema.json".encode()) <= 112
