@@ -34,7 +34,7 @@ def test_a_module_never_hides_behind_a_package_nor_shares_a_test_file(tmp_path: 
     out = tmp_path / "out"
     package = out / "p"
     modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
-    modules -= {"__init__.py", "_runtime.py", "shared/__init__.py"}
+    modules -= {"__init__.py", "_runtime.py", "runtime.py", "shared/__init__.py"}
     assert len(modules) == len(DOCS), sorted(modules)
     assert "shared.py" not in modules  # `import p.shared` finds the package, never this module
     assert len({m.lower() for m in modules}) == len(DOCS)
@@ -106,7 +106,7 @@ def test_the_paths_a_target_writes_itself_are_known_to_the_generator_and_to_diff
     from generator.render.targets import load_target
 
     docs = fixed_module_paths(load_target("dataclasses").outputs, "p")
-    assert docs == ["_runtime", "deprecations", "index"]
+    assert docs == ["_runtime", "deprecations", "index", "runtime"]
     assert fixed_module_paths(load_target("jsonschema").outputs, "p") == ["p"]
     # `docmodels diff` names a model's module as `gen` does: `Index` is `index_2` in both.
     api = _python_api(load_config({"docs": [str(tmp_path)], "package": "p"}, cwd=tmp_path))
