@@ -20,10 +20,12 @@ from pathlib import Path
 
 import jinja2
 
-from generator.cache_store import SECTIONS, Store
-from generator.reader.page_cache import PageCache
-from generator.render.filters import FILTERS
-from generator.render.targets import load_target
+# The package under the name the `docmodels` command runs it as: the cache's entries are keyed by the
+# installation that wrote them, so reading them through `generator.*` would find none.
+from docmodels.cache_store import SECTIONS, Store
+from docmodels.reader.page_cache import PageCache
+from docmodels.render.filters import FILTERS
+from docmodels.render.targets import load_target
 
 REPEAT = 5
 
