@@ -178,7 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--config", type=Path, metavar="FILE", help="the pyproject.toml to read")
     diff.add_argument("--openapi", metavar="FILE", help="the API's OpenAPI document (both sides)")
     diff.add_argument("--wire-names", choices=WIRE_NAME_POLICIES, help="as for gen")
-    from .diff.run import add_arguments as add_diff_arguments
+    from .diff.arguments import add_arguments as add_diff_arguments
 
     add_diff_arguments(diff)
     doc_commands.add_parsers(commands)  # fmt, lint, new

@@ -16,7 +16,6 @@ from .rules import RANK
 DIFF_FORMAT_VERSION = 1
 #: Rules that change only what the docs say: a patch release is enough.
 DOCS_ONLY = frozenset({"description-changed", "example-changed"})
-FORMATS = ("text", "json", "markdown", "github")
 
 
 @dataclass(frozen=True)

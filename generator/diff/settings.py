@@ -6,11 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .arguments import FAIL_ON, SURFACES
 from .change import Change
 from .rules import RULES, SEVERITIES, Severity
 
-FAIL_ON = ("breaking", "warning", "never")
-SURFACES = ("wire", "python")
 _KEYS = ("fail_on", "surfaces", "severity")
 
 
