@@ -94,9 +94,8 @@ class PageCache:
     def put_draft(self, key: DraftKey, draft: Draft) -> Draft:
         """Keep a draft just made; returns it as the next run will read it back.
 
-        Equal either way, and with the same objects shared: what templates read is digested by its
-        pickle (`render.template_inputs`), which tells shared objects from equal ones, and a draft read
-        back must give the digest the draft gave when it was made."""
+        Equal either way; reading the line back here proves that what is written is what the next run
+        reads (the plain form knows every attribute of the IR)."""
         if not self.store.keeps:
             return draft
         model, diagnostics = draft

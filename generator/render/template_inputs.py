@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Mapping
 from typing import Any
 
@@ -135,11 +134,14 @@ class InputDigests:
         known = self._values.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        try:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # a value pickle cannot write: the file is always rendered
-            found = None
-        else:
-            found = hashlib.sha256(data).hexdigest()
+        # The view's values are dataclasses, tuples, dicts and scalars, whose repr spells every field (the
+        # one field kept out of a repr, Spec.by_key, is derived from the others). A repr that names an
+        # address (an object without a repr of its own) changes every run: such a file is always rendered.
+        text = repr(value)
+        found = (
+            None
+            if " at 0x" in text
+            else hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        )
         self._values[id(value)] = (value, found)
         return found
