@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import shown_path
 from .errors import problem
 
 #: How far above a docs folder its SDK's `sdks/` folder of operation pages may be (`docs/models` ->
@@ -103,15 +104,7 @@ class Repository:
 
 def display(repo: Repository, path: str, cwd: Path) -> str:
     """A path below the repository's top as the user would type it from `cwd`."""
-    return display_path(repo.top / path, cwd)
-
-
-def display_path(path: Path, cwd: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return shown_path(repo.top / path, cwd)
 
 
 def _git(cwd: Path, *args: str, code: str) -> bytes:

@@ -10,13 +10,13 @@ from pathlib import Path
 from ..cache_store import Store
 from ..config import Config
 from ..ir import Diagnostic, ModelKey, Spec
+from ..paths import shown_path
 from ..reader.document import DocRef
 from .compare import Side
 from .errors import problem
 from .gitref import (
     Repository,
     display,
-    display_path,
     open_ref,
     sdks_folders,
     within,
@@ -51,7 +51,7 @@ def load_folders(paths: list[Path], config: Config, openapi: Path | None) -> Loa
             for page in sorted(sdks.glob("*/*")):
                 if page.is_file() and is_operation_page(page.relative_to(sdks.parent).as_posix()):
                     pages.append(
-                        (_shown(page, cwd), page.read_text(encoding="utf-8", errors="replace"))
+                        (shown_path(page, cwd), page.read_text(encoding="utf-8", errors="replace"))
                     )
     return _side(spec, pages, config, openapi)
 
@@ -120,7 +120,7 @@ def doc_refs(
     """The docs below `root` among the files, placed as the reader places the same files on disk."""
     below = repo.below(root)
     prefix = "" if below == "." else below + "/"
-    shown = display_path(root, cwd)
+    shown = shown_path(root, cwd)
     found: list[tuple[DocRef, str]] = []
     for path, blob in files:
         if not path.startswith(prefix):
@@ -134,10 +134,3 @@ def doc_refs(
         display = rel if shown == "." else posixpath.join(shown, rel)
         found.append((DocRef(display, rel, shown), blob))
     return sorted(found, key=lambda item: (item[0].rel, item[0].display))
-
-
-def _shown(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -14,6 +14,7 @@ from typing import BinaryIO
 from ..cache_store import Store
 from ..diagnostics import Collector
 from ..ir import Diagnostic, Model, ModelKey, Span, Spec
+from ..paths import shown_path
 from .cells import is_identifier
 from .dialects import DIALECTS, Dialect, choose, detect
 from .document import DocRef, notation, read_document
@@ -36,13 +37,13 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
     cwd = Path.cwd().resolve()
     for path in paths:
         if path.is_dir():
-            shown = _display(path, cwd)
+            shown = shown_path(path, cwd)
             for file, rel in _markdown_files(path):
                 display = rel if shown == "." else posixpath.join(shown, rel)
                 found.setdefault(Path(file), DocRef(display, rel, shown))
         else:
             found.setdefault(
-                path, DocRef(_display(path, cwd), path.name, _display(path.parent, cwd))
+                path, DocRef(shown_path(path, cwd), path.name, shown_path(path.parent, cwd))
             )
     return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
 
@@ -59,15 +60,6 @@ def _markdown_files(root: Path) -> Iterable[tuple[str, str]]:
             # README of prose) is skipped by what it holds, with a diagnostic.
             if name.endswith(".md") and not name.startswith((".", "_")):
                 yield os.path.join(folder, name), prefix + name
-
-
-def _display(path: Path, cwd: Path) -> str:
-    """The path as a user would type it: relative to the working directory when below it."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_docs(
