@@ -92,10 +92,8 @@ class PageCache:
         self.facts.put(key, facts, [facts[0], [list(pair) for pair in facts[1]]])
 
     def put_draft(self, key: DraftKey, draft: Draft) -> Draft:
-        """Keep a draft just made; returns it as the next run will read it back.
-
-        Equal either way; reading the line back here proves that what is written is what the next run
-        reads (the plain form knows every attribute of the IR)."""
+        """Keep a draft just made, and return it: the next run reads back an equal one (tests/test_ir_plain.py
+        holds the plain form to every attribute of the IR), and equal values give templates equal digests."""
         if not self.store.keeps:
             return draft
         model, diagnostics = draft
@@ -106,9 +104,8 @@ class PageCache:
                 [diagnostic_plain(d) for d in diagnostics],
             ]
         )
-        _, again = _draft(line)
-        self.drafts.put(key, again, line)
-        return again
+        self.drafts.put(key, draft, line)
+        return draft
 
     def save(self) -> None:
         """Keep this run's facts and drafts for the next run (nothing is written when they are what was kept)."""
