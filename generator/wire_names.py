@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from .diagnostics import Collector
 from .ir import Diagnostic, Field, Model, Span, Spec
@@ -120,6 +121,14 @@ SDK_SPELLING = {
 }
 
 
+@cache
+def _spelling_matters(name: str) -> bool:
+    """Whether an SDK's field name may differ from the API's: snake_case and camelCase spell it otherwise."""
+    return (
+        is_sdk_name(name) and len({name, spell(name, "snake_case"), spell(name, "camelCase")}) > 1
+    )
+
+
 def sdk_names_warning(spec: Spec) -> Spec:
     """`spec` with one DM722 warning when SDK docs' field names are taken as wire names unchecked.
 
@@ -131,9 +140,7 @@ def sdk_names_warning(spec: Spec) -> Spec:
         for model in spec.models
         if model.dialect in SDK_SPELLING
         for f in model.fields
-        if f.fact_source("wire_name") == "doc"
-        and is_sdk_name(f.name)
-        and len({f.name, spell(f.name, "snake_case"), spell(f.name, "camelCase")}) > 1
+        if _spelling_matters(f.name) and f.fact_source("wire_name") == "doc"
     ]
     if not doubtful:
         return spec
