@@ -68,6 +68,15 @@ def format_all(items: Sequence[tuple[str, str]]) -> list[str]:
         return list(pool.map(format_python, paths, sources, chunksize=chunk))
 
 
+#: Long lines black keeps whatever surrounds them, as the token check judges them (a lazy package's
+#: table of modules and its imports): an indented `"...",` or `"...": "...",` item of plain strings
+#: (`_unsplittable`; inside a string, black never touches it), and the head `from m import (` of an
+#: exploded import (`_exploded_import`).
+_KEPT_LONG = re.compile(
+    r'[ ]+"(?:[^"\\\n]|\\.)*"(?:: "(?:[^"\\\n]|\\.)*")?,|[ ]*from [\w.]+ import \('
+)
+
+
 def fits(source: str) -> bool:
     """Whether black would leave a line of this black-style text alone for its length.
 
@@ -81,7 +90,7 @@ def fits(source: str) -> bool:
     for row, line in enumerate(lines, start=1):
         if line.lstrip().startswith("#"):
             comment_rows.add(row)
-        elif not within(line):
+        elif not within(line) and not _KEPT_LONG.fullmatch(line):
             long_rows.add(row)
     # An indented comment line may sit inside brackets.
     if not long_rows and not any(lines[row - 1].startswith(" ") for row in comment_rows):

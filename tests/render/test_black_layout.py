@@ -525,3 +525,29 @@ def test_a_type_alias_too_long_for_its_head_goes_to_black(indent: int) -> None:
             source = _nested(assignment(f"{'N' * size}: TypeAlias", value, indent), indent)
             if fits(source):
                 assert black_keeps(source), source
+
+
+@given(name=st.from_regex(r"[a-z][a-z_]{60,110}", fullmatch=True))
+@settings(max_examples=60)
+def test_a_lazy_package_table_fits_without_the_tokenizer(name: str) -> None:
+    """Long `"Name": ".module",` items and `from .module import (` heads: black keeps them, and `fits`
+    says so by its line scan alone."""
+    import generator.formatting as formatting
+
+    source = (
+        "TYPE_CHECKING = False\n"
+        "if TYPE_CHECKING:\n"
+        f"    from .components.{name} import (\n"
+        "        Model,\n"
+        "    )\n\n"
+        "_MODELS: dict[str, str] = {\n"
+        f'    "Model": ".components.{name}",\n'
+        f'    "Other": ".components.{name}.x",\n'
+        "}\n"
+    )
+    assert format_python("m.py", source) == source
+    tokenized: list[str] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(formatting, "_fits_by_tokens", lambda text, rows: tokenized.append(text))
+        assert formatting.fits(source)
+    assert tokenized == []
