@@ -209,11 +209,6 @@ class Model:
     #: Union members read as `any` because the reader did not understand them: (index, what was not).
     degraded_members: tuple[tuple[int, str], ...] = ()
 
-    @property
-    def degraded_count(self) -> int:
-        """How many fields and union members of this model are typed `any` for want of understanding."""
-        return sum(1 for f in self.fields if f.degraded) + len(self.degraded_members)
-
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -246,11 +241,6 @@ class Spec:
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity == "warning")
-
-    @property
-    def degraded_count(self) -> int:
-        """Fields and union members typed `any` because the reader did not understand them."""
-        return sum(m.degraded_count for m in self.models)
 
 
 __all__ = [
