@@ -12,24 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .reader.dialects import DIALECTS
+
 if TYPE_CHECKING:
     from .ir import Diagnostic
 
 OUTPUT_GROUPS = ("models", "docs", "tests")
 #: What the docs output holds besides its index: a page per model, the index's diagrams, the deprecations.
 DOCS_PARTS = ("pages", "diagrams", "deprecations")
-DIALECT_CHOICES = (
-    "auto",
-    "typescript",
-    "python",
-    "go",
-    "php",
-    "java",
-    "csharp",
-    "ruby",
-    "unity",
-    "plain",
-)
+#: What `dialect` may be: `auto` (decided per folder) or a registered dialect's name.
+DIALECT_CHOICES = ("auto", *DIALECTS)
 DEFAULTS: dict[str, Any] = {
     "docs": ["specs"],
     "out": "generated",
