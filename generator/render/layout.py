@@ -21,6 +21,16 @@ LINE_LENGTH = 88
 Argument = str | Sequence[Any]
 
 
+class LiteralText:
+    """A literal already written as source text (`{"wire": "x"}`): `fit_literal` spreads its brackets as
+    it spreads a value's, without reading the value back."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 def within(text: str, indent: int = 0) -> bool:
     """Whether a line fits in black's 88 columns, counted as black counts them (East Asian wide
     characters take two)."""
@@ -77,7 +87,11 @@ def _one_per_line(opening: str, items: Sequence[str], closing: str, indent: int)
 
 def _flat(args: Sequence[Argument]) -> list[str]:
     """The arguments as one-line source text (empty ones left out)."""
-    return [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in args if a]
+    return [a if isinstance(a, str) else a[0] + _literal(a[1]) for a in args if a]
+
+
+def _literal(value: Any) -> str:
+    return value.text if isinstance(value, LiteralText) else py_literal(value)
 
 
 def call_statement(line: str, indent: int = 0) -> str:
@@ -159,7 +173,66 @@ def _dotted(strings: list[str]) -> bool:
 
 def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") -> str:
     """`lead` + a Python literal + `trail`, its dicts and lists one item per line where too long."""
+    if isinstance(value, LiteralText):
+        return fit_text(value.text, indent, lead, trail)
     return _fit_literal(value, indent, lead, trail, {})
+
+
+def fit_text(text: str, indent: int = 0, lead: str = "", trail: str = "") -> str:
+    """`fit_literal` for a literal written as source text: `lead` + `text` + `trail`, each dict or list
+    display in it one item per line where the line would be too long."""
+    line = lead + text + trail
+    if within(line, indent):
+        return line
+    found = display_items(text)
+    if found is None:
+        return line
+    opening, items, closing = found
+    inner = indent + 4
+    if opening == "{":
+        pairs = [_key_value(item) for item in items]
+        if any(pair is None for pair in pairs):
+            return line
+        parts = [fit_text(v, inner, k + ": ", ",") for k, v in (p for p in pairs if p)]
+    else:
+        parts = [fit_text(item, inner, "", ",") for item in items]
+    return exploded(lead + opening, parts, closing + trail, indent)
+
+
+def display_items(text: str) -> tuple[str, list[str], str] | None:
+    """(`{` or `[`, the items, `}` or `]`) of a dict or list display with items and no trailing comma;
+    None for any other text."""
+    tokens = _line_tokens(text)
+    if not tokens or tokens[0].string not in ("{", "[") or any(t.start[0] != 1 for t in tokens):
+        return None
+    closing = "}" if tokens[0].string == "{" else "]"
+    depth = 0
+    cuts: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.exact_type in _OPENING:
+            depth += 1
+        elif token.exact_type in _CLOSING:
+            depth -= 1
+            if depth == 0 and index != len(tokens) - 1:
+                return None
+        elif token.string == "," and depth == 1:
+            cuts.append(token.start[1])
+    if depth != 0 or tokens[-1].string != closing:
+        return None
+    start, end = tokens[0].end[1], tokens[-1].start[1]
+    bounds = [start, *(cut + 1 for cut in cuts), end + 1]
+    items = [text[a : b - 1].strip() for a, b in pairwise(bounds)]
+    if not all(items):
+        return None
+    return tokens[0].string, items, closing
+
+
+def _key_value(item: str) -> tuple[str, str] | None:
+    """A dict display's `key: value` item as (key, value); None when it is not one (`**rest`)."""
+    tokens = _line_tokens(item)
+    if not tokens or len(tokens) < 3 or tokens[1].string != ":":
+        return None
+    return item[: tokens[0].end[1]], item[tokens[1].end[1] :].strip()
 
 
 def _fit_literal(value: Any, indent: int, lead: str, trail: str, known: dict[int, str]) -> str:

@@ -1,0 +1,306 @@
+"""Lays out a rendered Python file the way black would: templates print plain one-line statements.
+
+After a template renders, every Python file (from a built-in template or a user's) comes through `lay_out`:
+a docstring printed unindented after its first line is indented as its opening quotes are, and each
+statement on one line longer than black's 88 columns is laid out by the helper of `layout` for its shape
+(an import, a class or def header, an annotated or plain assignment, a call). A statement of any other
+shape is left as it is; `generator.formatting.fits` then sends the file to black, the authority.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import tokenize
+from collections.abc import Callable
+from itertools import pairwise
+
+from .layout import (
+    Argument,
+    LiteralText,
+    _line_tokens,
+    annotated,
+    annotated_call,
+    assignment,
+    call_statement,
+    class_header,
+    def_header,
+    display_items,
+    fit_text,
+    within,
+    wrap_call,
+    wrap_import,
+)
+
+#: A docstring whose later lines a template printed unindented: its closing quotes start a line.
+_UNINDENTED_DOCSTRING = re.compile(
+    r'^( +)[rRuU]?"""(?!.*""").*\n(?:(?!.*""").*\n)*?"""$', re.MULTILINE
+)
+
+#: The pieces of Python text that tell where statements are: strings, comments and brackets.
+_LEXEME = re.compile(
+    r"""(?P<string>[rRbBuUfF]{0,2}(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
+    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
+    r"""|(?P<comment>\#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])""",
+    re.DOTALL,
+)
+
+
+def lay_out(source: str) -> str:
+    """The file with its docstrings indented and its long one-line statements laid out as black would."""
+    if '\n"""' in source:
+        source = _UNINDENTED_DOCSTRING.sub(_indent_docstring, source)
+    lines = source.split("\n")
+    long_rows = [row for row, line in enumerate(lines) if not within(line)]
+    if not long_rows or "\\\n" in source:
+        return source
+    for row in reversed(_one_line_statements(source, lines, long_rows)):
+        line = lines[row]
+        text = line.lstrip(" ")
+        laid = statement(text, len(line) - len(text))
+        if laid != text:
+            lines[row] = line[: len(line) - len(text)] + laid
+    return "\n".join(lines)
+
+
+def _indent_docstring(found: re.Match[str]) -> str:
+    """The docstring with each later line that holds text, and its closing quotes, indented."""
+    pad = found.group(1)
+    first, *rest = found.group(0).split("\n")
+    return "\n".join([first, *(pad + line if line else line for line in rest)])
+
+
+def _one_line_statements(source: str, lines: list[str], rows: list[int]) -> list[int]:
+    """Those of `rows` (0-based) that hold a whole statement: a line that starts outside any bracket or
+    string and ends so, with no comment."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    wanted = set(rows)
+    last = max(rows)
+    stop = starts[last] + len(lines[last])
+    # A row is out when a bracket is open at its start or end, or a string or comment crosses it.
+    out: set[int] = set()
+    depth, row = 0, 0
+    for found in _LEXEME.finditer(source):
+        start, end = found.span()
+        if start > stop:
+            break
+        while row + 1 < len(starts) and starts[row + 1] <= start:
+            row += 1
+            if depth:
+                out.add(row)
+                out.add(row - 1)
+        kind = found.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif kind == "comment":
+            out.add(row)
+        elif "\n" in found.group():
+            last_row = row + source.count("\n", start, end)
+            out.update(range(row, last_row + 1))
+    while row + 1 < len(starts) and row < last:
+        row += 1
+        if depth:
+            out.update((row - 1, row))
+    return [row for row in rows if row in wanted and row not in out]
+
+
+def statement(text: str, indent: int) -> str:
+    """One statement, laid out as black lays out its shape when it is too long; as it is otherwise."""
+    tokens = _line_tokens(text)
+    if not tokens or within(text, indent):
+        return text
+    strings = [t.string for t in tokens]
+    for shape in _SHAPES:
+        laid = shape(text, tokens, strings, indent)
+        if laid is not None:
+            return laid
+    return text
+
+
+_Tokens = list[tokenize.TokenInfo]
+
+
+def _import(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
+    if strings[0] != "from" or "import" not in strings or "(" in strings:
+        return None
+    return wrap_import(text, indent)
+
+
+def _class(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
+    """`class Name(bases):`; with keywords among the bases (`kw_only=True`), one per line."""
+    if strings[:1] != ["class"] or strings[2:3] != ["("] or strings[-2:] != [")", ":"]:
+        return None
+    inside = _items(text, tokens, 2, len(tokens) - 2)
+    if inside is None:
+        return None
+    if any("=" in item for item in inside):
+        return wrap_call(f"class {strings[1]}", inside, indent, ":")
+    return class_header(strings[1], ", ".join(inside), indent)
+
+
+def _def(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
+    """`def name(params) -> returns:`."""
+    if strings[:1] != ["def"] or strings[2:3] != ["("] or strings[-1] != ":":
+        return None
+    closing = _closing(tokens, 2)
+    if closing is None or strings[closing + 1 : closing + 2] != ["->"]:
+        return None
+    params = text[tokens[2].end[1] : tokens[closing].start[1]]
+    returns = text[tokens[closing + 1].end[1] : tokens[-1].start[1]].strip()
+    return def_header(strings[1], params, returns, indent)
+
+
+def _annotated(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
+    """`name: annotation` (`= value`): a field, a type alias, a constant."""
+    if strings[1:2] != [":"] or not _is_name(tokens[0]):
+        return None
+    equals = _top_level(tokens, "=")
+    name = strings[0]
+    if equals is None:
+        return annotated(name, text[tokens[1].end[1] :].strip(), indent)
+    annotation = text[tokens[1].end[1] : tokens[equals].start[1]].strip()
+    value = text[tokens[equals].end[1] :].strip()
+    if display_items(value) is not None:
+        return fit_text(value, indent, f"{name}: {annotation} = ")
+    call = _call(value)
+    if call is not None:
+        return annotated_call(name, annotation, call[0], call[1], indent)
+    if annotation == "TypeAlias":
+        return assignment(f"{name}: {annotation}", value, indent)
+    return annotated(name, annotation, indent, value)
+
+
+def _assigned(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
+    """`name = value`: a call's arguments one per line, any other value in parentheses."""
+    if strings[1:2] != ["="] or not _is_name(tokens[0]):
+        return None
+    value = text[tokens[1].end[1] :].strip()
+    call = _call(value)
+    if call is None:
+        return assignment(strings[0], value, indent)
+    laid = call_statement(text, indent)
+    if laid == text and _strings_too_long(call[1], indent + 4):
+        # Items that are long strings: black splits the call one item per line all the same.
+        return wrap_call(f"{strings[0]} = {call[0]}", call[1], indent)
+    return laid
+
+
+def _called(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
+    """`f(args)`, `assert f(args)`, `@decorator(args)`."""
+    if strings[0] == "@":
+        call = _call(text[1:])
+        return None if call is None else wrap_call("@" + call[0], call[1], indent)
+    if _call(text.removeprefix("assert ")) is None:
+        return None
+    return call_statement(text, indent)
+
+
+def _is_name(token: tokenize.TokenInfo) -> bool:
+    return token.type == tokenize.NAME and not keyword.iskeyword(token.string)
+
+
+_Shape = Callable[[str, _Tokens, list[str], int], "str | None"]
+_SHAPES: tuple[_Shape, ...] = (_import, _class, _def, _annotated, _assigned, _called)
+
+
+def _strings_too_long(args: list[Argument], indent: int) -> bool:
+    """Two or more arguments, each too long one a lone string literal."""
+    if len(args) < 2:
+        return False
+    for arg in args:
+        if not isinstance(arg, str) or within(arg + ",", indent):
+            continue
+        tokens = _line_tokens(arg)
+        if not tokens or len(tokens) != 1 or tokens[0].type != tokenize.STRING:
+            return False
+    return True
+
+
+def _call(value: str) -> tuple[str, list[Argument]] | None:
+    """(the dotted callee, its arguments) of `a.b(args)` with arguments; a `name=` + dict or list display
+    argument as a `[lead, LiteralText]` pair. None for any other expression."""
+    tokens = _line_tokens(value)
+    if not tokens or tokens[-1].string != ")":
+        return None
+    strings = [t.string for t in tokens]
+    if "(" not in strings:
+        return None
+    opening = strings.index("(")
+    callee = strings[:opening]
+    if (
+        not callee
+        or not all(
+            (t.type == tokenize.NAME) if i % 2 == 0 else t.string == "."
+            for i, t in enumerate(tokens[:opening])
+        )
+        or len(callee) % 2 == 0
+    ):
+        return None
+    if _closing(tokens, opening) != len(tokens) - 1:
+        return None
+    items = _items(value, tokens, opening, len(tokens) - 1)
+    if not items:
+        return None
+    return "".join(callee), [_argument(item) for item in items]
+
+
+def _argument(item: str) -> Argument:
+    """An argument as `wrap_call` takes it: a keyword's display value is a literal laid out by brackets."""
+    keyword, equals, value = item.partition("=")
+    if equals and keyword.isidentifier() and display_items(value) is not None:
+        return [keyword + "=", LiteralText(value)]
+    if display_items(item) is not None:
+        return ["", LiteralText(item)]
+    return item
+
+
+def _items(text: str, tokens: _Tokens, opening: int, closing: int) -> list[str] | None:
+    """The comma-separated items between the brackets at token indexes `opening` and `closing`; None when
+    there is none, one is empty, or a trailing comma (black keeps that layout by itself)."""
+    depth = 0
+    cuts: list[int] = []
+    for token in tokens[opening + 1 : closing]:
+        if token.exact_type in _OPENING:
+            depth += 1
+        elif token.exact_type in _CLOSING:
+            depth -= 1
+        elif token.string == "," and depth == 0:
+            cuts.append(token.start[1])
+    bounds = [tokens[opening].end[1], *(cut + 1 for cut in cuts), tokens[closing].start[1] + 1]
+    items = [text[a : b - 1].strip() for a, b in pairwise(bounds)]
+    return items if items and all(items) else None
+
+
+def _closing(tokens: _Tokens, opening: int) -> int | None:
+    """The index of the bracket that closes the one at `opening`."""
+    depth = 0
+    for index in range(opening, len(tokens)):
+        kind = tokens[index].exact_type
+        if kind in _OPENING:
+            depth += 1
+        elif kind in _CLOSING:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _top_level(tokens: _Tokens, string: str) -> int | None:
+    """The index of the first `string` token outside any bracket."""
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.exact_type in _OPENING:
+            depth += 1
+        elif token.exact_type in _CLOSING:
+            depth -= 1
+        elif depth == 0 and token.string == string:
+            return index
+    return None
+
+
+_OPENING = {tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE}
+_CLOSING = {tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE}
