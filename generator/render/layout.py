@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import keyword
+import re
 import tokenize
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -122,7 +123,7 @@ def _last_bracket(
     between them); None when the line does not end so, outside any other bracket, after a head of the
     shape `head_shape` accepts (its tokens, that bracket included), with items and no trailing comma."""
     closing = {"(": ")", "[": "]"}[bracket]
-    tokens = _line_tokens(line)
+    tokens = line_tokens(line)
     if not tokens or tokens[-1].string != closing or any(t.start[0] != 1 for t in tokens):
         return None
     depth, opening = 0, -1
@@ -202,7 +203,7 @@ def fit_text(text: str, indent: int = 0, lead: str = "", trail: str = "") -> str
 def display_items(text: str) -> tuple[str, list[str], str] | None:
     """(`{` or `[`, the items, `}` or `]`) of a dict or list display with items and no trailing comma;
     None for any other text."""
-    tokens = _line_tokens(text)
+    tokens = line_tokens(text)
     if not tokens or tokens[0].string not in ("{", "[") or any(t.start[0] != 1 for t in tokens):
         return None
     closing = "}" if tokens[0].string == "{" else "]"
@@ -229,7 +230,7 @@ def display_items(text: str) -> tuple[str, list[str], str] | None:
 
 def _key_value(item: str) -> tuple[str, str] | None:
     """A dict display's `key: value` item as (key, value); None when it is not one (`**rest`)."""
-    tokens = _line_tokens(item)
+    tokens = line_tokens(item)
     if not tokens or len(tokens) < 3 or tokens[1].string != ":":
         return None
     return item[: tokens[0].end[1]], item[tokens[1].end[1] :].strip()
@@ -270,7 +271,7 @@ def import_block(groups: Sequence[Sequence[str]]) -> str:
 def union_parts(expression: str) -> tuple[list[str], bool]:
     """The operands of a one-line expression's top-level `|` (the whole expression when it has none), and
     whether some operand holds brackets (a string's text aside)."""
-    tokens = _line_tokens(expression)
+    tokens = line_tokens(expression)
     if tokens is None:
         return [expression], True
     cuts: list[int] = []
@@ -292,8 +293,30 @@ _OPENING = {tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE}
 _CLOSING = {tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE}
 
 
-def _line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
-    """The tokens of one line of code, without the line end; None when it does not tokenize."""
+def line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
+    """The tokens of one line of code, without the line end; None when it does not tokenize.
+
+    Read by one regular expression (Python's tokenizer costs several times as much); a line it does not
+    know (leading blanks, a backslash outside a string, a character of no token) goes to the tokenizer."""
+    tokens: list[tokenize.TokenInfo] = []
+    depth = 0
+    for found in _TOKEN.finditer(text):
+        kind = found.lastgroup or "other"
+        if kind == "blank" and found.start():
+            continue
+        if kind in ("other", "blank"):
+            return _tokenized(text)
+        value = found.group()
+        if kind == "op" and value in "()[]{}":
+            depth += 1 if value in "([{" else -1
+            if depth < 0:
+                return _tokenized(text)
+        start, end = found.span()
+        tokens.append(tokenize.TokenInfo(_TOKEN_TYPES[kind], value, (1, start), (1, end), text))
+    return tokens if depth == 0 else None
+
+
+def _tokenized(text: str) -> list[tokenize.TokenInfo] | None:
     try:
         return [
             t
@@ -302,6 +325,31 @@ def _line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
         ]
     except (tokenize.TokenError, SyntaxError):
         return None
+
+
+#: One token of a line: what `line_tokens` reads without Python's tokenizer (not f-strings: `other`).
+_TOKEN = re.compile(
+    r"(?P<blank>[ \t]+)"
+    r"|(?P<string>(?:[rRbBuU]|[rR][bB]|[bB][rR])?"
+    r'(?:"""(?:\\.|[^\\])*?"""'
+    r"|'''(?:\\.|[^\\])*?'''"
+    r'|"(?:\\.|[^"\\\n])*"'
+    r"|'(?:\\.|[^'\\\n])*'))"
+    r"|(?P<name>[^\W\d]\w*(?![\"']))"
+    r"|(?P<number>0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+"
+    r"|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)"
+    r"|(?P<comment>\#.*)"
+    r"|(?P<op>->|\*\*=?|//=?|<<=?|>>=?|[-+*/%@&|^=<>!:]=|\.\.\.|[-+*/%@&|^~<>=.,:;()\[\]{}])"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+_TOKEN_TYPES = {
+    "string": tokenize.STRING,
+    "name": tokenize.NAME,
+    "number": tokenize.NUMBER,
+    "comment": tokenize.COMMENT,
+    "op": tokenize.OP,
+}
 
 
 def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None:
@@ -464,7 +512,7 @@ def _split_call(head: str, args: Sequence[str], indent: int, end: str) -> str | 
 
 
 def _long_keyword_literal(line: str) -> bool:
-    tokens = _line_tokens(line)
+    tokens = line_tokens(line)
     return tokens is not None and is_keyword_literal(tokens)
 
 

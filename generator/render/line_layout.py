@@ -12,13 +12,13 @@ from __future__ import annotations
 import keyword
 import re
 import tokenize
+from bisect import bisect_left
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from .layout import (
     Argument,
     LiteralText,
-    _line_tokens,
     annotated,
     annotated_call,
     assignment,
@@ -27,6 +27,7 @@ from .layout import (
     def_header,
     display_items,
     fit_text,
+    line_tokens,
     within,
     wrap_call,
     wrap_import,
@@ -36,6 +37,9 @@ from .layout import (
 _UNINDENTED_DOCSTRING = re.compile(
     r'^( +)[rRuU]?"""(?!.*""").*\n(?:(?!.*""").*\n)*?"""$', re.MULTILINE
 )
+
+#: How a line of a shape `statement` knows starts: a first, cheap test.
+_SHAPE_START = re.compile(r" *(?:from |class |def |@|assert |[A-Za-z_]\w*(?: *[:=(.]))")
 
 #: The pieces of Python text that tell where statements are: strings, comments and brackets.
 _LEXEME = re.compile(
@@ -51,7 +55,9 @@ def lay_out(source: str) -> str:
     if '\n"""' in source:
         source = _UNINDENTED_DOCSTRING.sub(_indent_docstring, source)
     lines = source.split("\n")
-    long_rows = [row for row, line in enumerate(lines) if not within(line)]
+    long_rows = [
+        row for row, line in enumerate(lines) if not within(line) and _SHAPE_START.match(line)
+    ]
     if not long_rows or "\\\n" in source:
         return source
     for row in reversed(_one_line_statements(source, lines, long_rows)):
@@ -71,46 +77,35 @@ def _indent_docstring(found: re.Match[str]) -> str:
 
 
 def _one_line_statements(source: str, lines: list[str], rows: list[int]) -> list[int]:
-    """Those of `rows` (0-based) that hold a whole statement: a line that starts outside any bracket or
-    string and ends so, with no comment."""
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    wanted = set(rows)
-    last = max(rows)
-    stop = starts[last] + len(lines[last])
-    # A row is out when a bracket is open at its start or end, or a string or comment crosses it.
-    out: set[int] = set()
-    depth, row = 0, 0
-    for found in _LEXEME.finditer(source):
-        start, end = found.span()
-        if start > stop:
-            break
-        while row + 1 < len(starts) and starts[row + 1] <= start:
-            row += 1
-            if depth:
-                out.add(row)
-                out.add(row - 1)
-        kind = found.lastgroup
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-        elif kind == "comment":
-            out.add(row)
-        elif "\n" in found.group():
-            last_row = row + source.count("\n", start, end)
-            out.update(range(row, last_row + 1))
-    while row + 1 < len(starts) and row < last:
-        row += 1
-        if depth:
-            out.update((row - 1, row))
-    return [row for row in rows if row in wanted and row not in out]
+    """Those of `rows` (0-based, ascending) that hold a whole statement: a line that starts outside any
+    bracket or string and ends so, with no comment."""
+    found = list(_LEXEME.finditer(source))
+    kinds = [m.lastgroup for m in found]
+    spans = [m.span() for m in found]
+    starts = [span[0] for span in spans]
+    depths = list(accumulate(_DEPTH_STEP.get(kind or "", 0) for kind in kinds))
+    offsets = [0, *accumulate(len(line) + 1 for line in lines)]
+    kept: list[int] = []
+    for row in rows:
+        begin, finish = offsets[row], offsets[row] + len(lines[row])
+        first, after = bisect_left(starts, begin), bisect_left(starts, finish)
+        if first and (depths[first - 1] or spans[first - 1][1] > begin):
+            continue  # inside brackets, or inside a string that started on an earlier line
+        inside = range(first, after)
+        if any(kinds[i] == "comment" or spans[i][1] > finish for i in inside):
+            continue
+        if after > first and depths[after - 1] != (depths[first - 1] if first else 0):
+            continue
+        kept.append(row)
+    return kept
+
+
+_DEPTH_STEP = {"open": 1, "close": -1}
 
 
 def statement(text: str, indent: int) -> str:
     """One statement, laid out as black lays out its shape when it is too long; as it is otherwise."""
-    tokens = _line_tokens(text)
+    tokens = line_tokens(text)
     if not tokens or within(text, indent):
         return text
     strings = [t.string for t in tokens]
@@ -164,7 +159,7 @@ def _annotated(text: str, tokens: _Tokens, strings: list[str], indent: int) -> s
         return annotated(name, text[tokens[1].end[1] :].strip(), indent)
     annotation = text[tokens[1].end[1] : tokens[equals].start[1]].strip()
     value = text[tokens[equals].end[1] :].strip()
-    if display_items(value) is not None:
+    if value.startswith(("{", "[")) and display_items(value) is not None:
         return fit_text(value, indent, f"{name}: {annotation} = ")
     call = _call(value)
     if call is not None:
@@ -214,7 +209,7 @@ def _strings_too_long(args: list[Argument], indent: int) -> bool:
     for arg in args:
         if not isinstance(arg, str) or within(arg + ",", indent):
             continue
-        tokens = _line_tokens(arg)
+        tokens = line_tokens(arg)
         if not tokens or len(tokens) != 1 or tokens[0].type != tokenize.STRING:
             return False
     return True
@@ -223,7 +218,9 @@ def _strings_too_long(args: list[Argument], indent: int) -> bool:
 def _call(value: str) -> tuple[str, list[Argument]] | None:
     """(the dotted callee, its arguments) of `a.b(args)` with arguments; a `name=` + dict or list display
     argument as a `[lead, LiteralText]` pair. None for any other expression."""
-    tokens = _line_tokens(value)
+    if not value.endswith(")"):
+        return None
+    tokens = line_tokens(value)
     if not tokens or tokens[-1].string != ")":
         return None
     strings = [t.string for t in tokens]
@@ -251,9 +248,10 @@ def _call(value: str) -> tuple[str, list[Argument]] | None:
 def _argument(item: str) -> Argument:
     """An argument as `wrap_call` takes it: a keyword's display value is a literal laid out by brackets."""
     keyword, equals, value = item.partition("=")
-    if equals and keyword.isidentifier() and display_items(value) is not None:
+    displayed = equals and value.startswith(("{", "[")) and keyword.isidentifier()
+    if displayed and display_items(value) is not None:
         return [keyword + "=", LiteralText(value)]
-    if display_items(item) is not None:
+    if item.startswith(("{", "[")) and display_items(item) is not None:
         return ["", LiteralText(item)]
     return item
 
