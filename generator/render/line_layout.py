@@ -157,6 +157,8 @@ def _annotated(text: str, tokens: _Tokens, strings: list[str], indent: int) -> s
     name = strings[0]
     if equals is None:
         return annotated(name, text[tokens[1].end[1] :].strip(), indent)
+    if _top_level(tokens[equals + 1 :], "=") is not None:
+        return None
     annotation = text[tokens[1].end[1] : tokens[equals].start[1]].strip()
     value = text[tokens[equals].end[1] :].strip()
     if value.startswith(("{", "[")) and display_items(value) is not None:
@@ -171,8 +173,8 @@ def _annotated(text: str, tokens: _Tokens, strings: list[str], indent: int) -> s
 
 def _assigned(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
     """`name = value`: a call's arguments one per line, any other value in parentheses."""
-    if strings[1:2] != ["="] or not _is_name(tokens[0]):
-        return None
+    if strings[1:2] != ["="] or not _is_name(tokens[0]) or _top_level(tokens[2:], "=") is not None:
+        return None  # not `a = b = c`
     value = text[tokens[1].end[1] :].strip()
     call = _call(value)
     if call is None:

@@ -117,6 +117,8 @@ def test_a_call_of_long_strings_is_split_one_per_line() -> None:
         f"from a import {LONG}, {LONG}2, {LONG}3  # noqa: E402\n",
         f"assert {LONG}.from_wire(data) == {LONG}.from_wire(other_data_that_is_long)\n",
         f"x = 1 + \\\n    {LONG} + {LONG} + {LONG}\n",
+        f"first_name = second_name = {'x' * 65}\n",
+        f"first_name: int = second_name = {'x' * 65}\n",
     ],
 )
 def test_what_it_does_not_know_stays_as_it_is(source: str) -> None:
