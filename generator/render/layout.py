@@ -189,51 +189,50 @@ def fit_text(text: str, indent: int = 0, lead: str = "", trail: str = "") -> str
     if found is None:
         return line
     opening, items, closing = found
-    inner = indent + 4
-    if opening == "{":
-        pairs = [_key_value(item) for item in items]
-        if any(pair is None for pair in pairs):
-            return line
-        parts = [fit_text(v, inner, k + ": ", ",") for k, v in (p for p in pairs if p)]
-    else:
-        parts = [fit_text(item, inner, "", ",") for item in items]
+    parts = [fit_text(value, indent + 4, key, ",") for key, value in items]
     return exploded(lead + opening, parts, closing + trail, indent)
 
 
-def display_items(text: str) -> tuple[str, list[str], str] | None:
-    """(`{` or `[`, the items, `}` or `]`) of a dict or list display with items and no trailing comma;
-    None for any other text."""
+def display_items(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
+    """(`{` or `[`, the items, `}` or `]`) of a dict or list display with items and no trailing comma,
+    each item as (`"key": ` or "", its value); None for any other text (a dict item that is not one
+    token, a colon and a value)."""
     tokens = line_tokens(text)
-    if not tokens or tokens[0].string not in ("{", "[") or any(t.start[0] != 1 for t in tokens):
+    if (
+        not tokens
+        or tokens[0].string not in ("{", "[")
+        or tokens[-1].string != _PAIR[tokens[0].string]
+    ):
         return None
-    closing = "}" if tokens[0].string == "{" else "]"
+    is_dict = tokens[0].string == "{"
     depth = 0
-    cuts: list[int] = []
+    items: list[tuple[str, str]] = []
+    begin = tokens[0].end[1]  # where the current item starts
+    key = ""
+    last = len(tokens) - 1
     for index, token in enumerate(tokens):
-        if token.exact_type in _OPENING:
+        kind = token.exact_type
+        if kind in _OPENING:
             depth += 1
-        elif token.exact_type in _CLOSING:
+        elif kind in _CLOSING:
             depth -= 1
-            if depth == 0 and index != len(tokens) - 1:
+            if depth == 0 and index != last:
                 return None
-        elif token.string == "," and depth == 1:
-            cuts.append(token.start[1])
-    if depth != 0 or tokens[-1].string != closing:
-        return None
-    start, end = tokens[0].end[1], tokens[-1].start[1]
-    bounds = [start, *(cut + 1 for cut in cuts), end + 1]
-    items = [text[a : b - 1].strip() for a, b in pairwise(bounds)]
-    if not all(items):
-        return None
-    return tokens[0].string, items, closing
+        if depth == 1 and is_dict and token.string == ":" and not key:
+            if index < 2 or tokens[index - 2].end[1] > begin:
+                return None  # not one token before the colon
+            key = text[begin : token.start[1]].strip() + ": "
+            begin = token.end[1]
+        elif (depth == 1 and token.string == ",") or index == last:
+            value = text[begin : token.start[1]].strip()
+            if not value or (is_dict and not key):
+                return None
+            items.append((key, value))
+            begin, key = token.end[1], ""
+    return (tokens[0].string, items, _PAIR[tokens[0].string]) if depth == 0 else None
 
 
-def _key_value(item: str) -> tuple[str, str] | None:
-    """A dict display's `key: value` item as (key, value); None when it is not one (`**rest`)."""
-    tokens = line_tokens(item)
-    if not tokens or len(tokens) < 3 or tokens[1].string != ":":
-        return None
-    return item[: tokens[0].end[1]], item[tokens[1].end[1] :].strip()
+_PAIR = {"{": "}", "[": "]"}
 
 
 def _fit_literal(value: Any, indent: int, lead: str, trail: str, known: dict[int, str]) -> str:

@@ -163,7 +163,7 @@ def _annotated(text: str, tokens: _Tokens, strings: list[str], indent: int) -> s
     value = text[tokens[equals].end[1] :].strip()
     if value.startswith(("{", "[")) and display_items(value) is not None:
         return fit_text(value, indent, f"{name}: {annotation} = ")
-    call = _call(value)
+    call = _call(text, tokens[equals + 1 :])
     if call is not None:
         return annotated_call(name, annotation, call[0], call[1], indent)
     if annotation == "TypeAlias":
@@ -176,7 +176,7 @@ def _assigned(text: str, tokens: _Tokens, strings: list[str], indent: int) -> st
     if strings[1:2] != ["="] or not _is_name(tokens[0]) or _top_level(tokens[2:], "=") is not None:
         return None  # not `a = b = c`
     value = text[tokens[1].end[1] :].strip()
-    call = _call(value)
+    call = _call(text, tokens[2:])
     if call is None:
         return assignment(strings[0], value, indent)
     laid = call_statement(text, indent)
@@ -189,9 +189,9 @@ def _assigned(text: str, tokens: _Tokens, strings: list[str], indent: int) -> st
 def _called(text: str, tokens: _Tokens, strings: list[str], indent: int) -> str | None:
     """`f(args)`, `assert f(args)`, `@decorator(args)`."""
     if strings[0] == "@":
-        call = _call(text[1:])
+        call = _call(text, tokens[1:])
         return None if call is None else wrap_call("@" + call[0], call[1], indent)
-    if _call(text.removeprefix("assert ")) is None:
+    if _call(text, tokens[1:] if strings[0] == "assert" else tokens) is None:
         return None
     return call_statement(text, indent)
 
@@ -217,12 +217,10 @@ def _strings_too_long(args: list[Argument], indent: int) -> bool:
     return True
 
 
-def _call(value: str) -> tuple[str, list[Argument]] | None:
-    """(the dotted callee, its arguments) of `a.b(args)` with arguments; a `name=` + dict or list display
-    argument as a `[lead, LiteralText]` pair. None for any other expression."""
-    if not value.endswith(")"):
-        return None
-    tokens = line_tokens(value)
+def _call(text: str, tokens: _Tokens) -> tuple[str, list[Argument]] | None:
+    """(the dotted callee, its arguments) of the expression `tokens` (of `text`) when it is `a.b(args)`
+    with arguments; a `name=` + dict or list display argument as a `[lead, LiteralText]` pair. None for
+    any other expression."""
     if not tokens or tokens[-1].string != ")":
         return None
     strings = [t.string for t in tokens]
@@ -241,7 +239,7 @@ def _call(value: str) -> tuple[str, list[Argument]] | None:
         return None
     if _closing(tokens, opening) != len(tokens) - 1:
         return None
-    items = _items(value, tokens, opening, len(tokens) - 1)
+    items = _items(text, tokens, opening, len(tokens) - 1)
     if not items:
         return None
     return "".join(callee), [_argument(item) for item in items]

@@ -19,6 +19,7 @@ from generator.render.layout import (
     class_header,
     def_header,
     fit_literal,
+    fit_text,
     wrap_call,
     wrap_import,
 )
@@ -146,3 +147,18 @@ def test_a_field_printed_on_one_line_is_laid_out_as_the_filters_did(
     line = f"{name}: {annotation} = field({', '.join(flat)})"
     assert statement(line, 4) == annotated_call(name, annotation, "field", options, 4)
     assert statement(f"{name}: {annotation}", 4) == annotated(name, annotation, 4)
+
+
+VALUES: st.SearchStrategy[object] = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+@given(VALUES, st.integers(min_value=0, max_value=12))
+def test_a_literal_written_as_text_is_laid_out_as_the_value(value: object, indent: int) -> None:
+    text = py_literal(value)
+    assert fit_text(text, indent, "metadata=", ",") == fit_literal(value, indent, "metadata=", ",")
