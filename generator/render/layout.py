@@ -195,41 +195,68 @@ def fit_text(text: str, indent: int = 0, lead: str = "", trail: str = "") -> str
 
 def display_items(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
     """(`{` or `[`, the items, `}` or `]`) of a dict or list display with items and no trailing comma,
-    each item as (`"key": ` or "", its value); None for any other text (a dict item that is not one
-    token, a colon and a value)."""
-    tokens = line_tokens(text)
-    if (
-        not tokens
-        or tokens[0].string not in ("{", "[")
-        or tokens[-1].string != _PAIR[tokens[0].string]
-    ):
+    each item as (`"key": ` or "", its value); None for any other text (a comprehension, a dict item
+    that is not one literal or name, a colon and a value).
+
+    One regular-expression scan: a display can be long (a package's table of thousands of modules)."""
+    opening = text[:1]
+    if opening not in _PAIR or not text.endswith(_PAIR[opening]) or _NOT_SCANNED.search(text):
         return None
-    is_dict = tokens[0].string == "{"
+    is_dict = opening == "{"
     depth = 0
     items: list[tuple[str, str]] = []
-    begin = tokens[0].end[1]  # where the current item starts
-    key = ""
-    last = len(tokens) - 1
-    for index, token in enumerate(tokens):
-        kind = token.exact_type
-        if kind in _OPENING:
+    begin, key = 1, ""  # where the current item starts, and its key
+    last = len(text) - 1
+    for found in _DISPLAY_PART.finditer(text):
+        kind = found.lastgroup
+        if kind == "open":
             depth += 1
-        elif kind in _CLOSING:
+        elif kind == "close":
             depth -= 1
-            if depth == 0 and index != last:
+            if depth == 0 and found.start() != last:
                 return None
-        if depth == 1 and is_dict and token.string == ":" and not key:
-            if index < 2 or tokens[index - 2].end[1] > begin:
-                return None  # not one token before the colon
-            key = text[begin : token.start[1]].strip() + ": "
-            begin = token.end[1]
-        elif (depth == 1 and token.string == ",") or index == last:
-            value = text[begin : token.start[1]].strip()
-            if not value or (is_dict and not key):
+        elif depth != 1:
+            continue
+        elif kind == "colon" and is_dict and not key:
+            key = text[begin : found.start()].strip()
+            if not _KEY.fullmatch(key):
                 return None
-            items.append((key, value))
-            begin, key = token.end[1], ""
-    return (tokens[0].string, items, _PAIR[tokens[0].string]) if depth == 0 else None
+            key += ": "
+            begin = found.end()
+        elif kind == "comma":
+            if not _item(text, begin, found.start(), key, is_dict, items):
+                return None
+            begin, key = found.end(), ""
+        elif kind == "other" and _UNSURE.search(found.group()):
+            return None
+    if depth != 0 or not _item(text, begin, last, key, is_dict, items):
+        return None
+    return opening, items, _PAIR[opening]
+
+
+def _item(
+    text: str, begin: int, end: int, key: str, is_dict: bool, items: list[tuple[str, str]]
+) -> bool:
+    """Add the item `text[begin:end]` to `items`; False when it is empty or a dict item lacks its key."""
+    value = text[begin:end].strip()
+    if not value or (is_dict and not key):
+        return False
+    items.append((key, value))
+    return True
+
+
+#: The parts of a display `display_items` tells apart: strings (skipped whole), brackets, commas, colons.
+_DISPLAY_PART = re.compile(
+    r"""(?P<string>[rRbBuUfF]{0,2}(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
+    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
+    r"""|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<comma>,)|(?P<colon>:(?!=))|(?P<other>[^"'()\[\]{},:]+|:=)"""
+)
+#: Text the scan does not read: a line continuation, a newline.
+_NOT_SCANNED = re.compile(r"\\?\n")
+#: A dict key the layout keeps on the line of its value: one string, number or name.
+_KEY = re.compile(r"""[rRbBuU]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[\w.]+""")
+#: What makes a display no plain one: a comprehension, a comment.
+_UNSURE = re.compile(r"\bfor\b|#")
 
 
 _PAIR = {"{": "}", "[": "]"}

@@ -14,7 +14,7 @@ import re
 import tokenize
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, takewhile
 
 from .layout import (
     Argument,
@@ -40,6 +40,9 @@ _UNINDENTED_DOCSTRING = re.compile(
 
 #: How a line of a shape `statement` knows starts: a first, cheap test.
 _SHAPE_START = re.compile(r" *(?:from |class |def |@|assert |[A-Za-z_]\w*(?: *[:=(.]))")
+
+#: `NAME: annotation = ` and a value that may be a dict or list display.
+_CONSTANT = re.compile(r"([A-Za-z_]\w*): ([^=\n]+) = ([\[{].*)")
 
 #: The pieces of Python text that tell where statements are: strings, comments and brackets.
 _LEXEME = re.compile(
@@ -79,7 +82,8 @@ def _indent_docstring(found: re.Match[str]) -> str:
 def _one_line_statements(source: str, lines: list[str], rows: list[int]) -> list[int]:
     """Those of `rows` (0-based, ascending) that hold a whole statement: a line that starts outside any
     bracket or string and ends so, with no comment."""
-    found = list(_LEXEME.finditer(source))
+    stop = sum(len(line) + 1 for line in lines[: rows[-1] + 1])
+    found = list(takewhile(lambda m: m.start() < stop, _LEXEME.finditer(source)))
     kinds = [m.lastgroup for m in found]
     spans = [m.span() for m in found]
     starts = [span[0] for span in spans]
@@ -105,8 +109,17 @@ _DEPTH_STEP = {"open": 1, "close": -1}
 
 def statement(text: str, indent: int) -> str:
     """One statement, laid out as black lays out its shape when it is too long; as it is otherwise."""
+    if within(text, indent):
+        return text
+    if text.startswith("from ") and " import " in text and not any(c in text for c in "()#\\'\";"):
+        return wrap_import(text, indent)  # the most common long line: no need to tokenize it
+    constant = _CONSTANT.fullmatch(text)
+    if constant is not None:  # a module's table (`_MODELS: dict[str, str] = {...}`), tokenized once
+        table = fit_text(constant[3], indent, f"{constant[1]}: {constant[2]} = ")
+        if table != text:
+            return table
     tokens = line_tokens(text)
-    if not tokens or within(text, indent):
+    if not tokens:
         return text
     strings = [t.string for t in tokens]
     for shape in _SHAPES:
