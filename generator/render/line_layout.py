@@ -46,10 +46,12 @@ _CONSTANT = re.compile(r"([A-Za-z_]\w*): ([^=\n]+) = ([\[{].*)")
 
 #: The pieces of Python text that tell where statements are: strings, comments and brackets.
 _LEXEME = re.compile(
-    r"""(?P<string>[rRbBuUfF]{0,2}(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
-    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
-    r"""|(?P<comment>\#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])""",
-    re.DOTALL,
+    # No string prefix: the quote starts the string (a prefix changes no span), and a pattern whose every
+    # branch starts with one of a few characters lets the regular-expression engine skip the rest fast.
+    r'''(?P<string>"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'''
+    r"""|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"""
+    r'''|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')'''
+    r"|(?P<comment>#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])"
 )
 
 
