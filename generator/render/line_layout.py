@@ -50,7 +50,7 @@ _LEXEME = re.compile(
     # branch starts with one of a few characters lets the regular-expression engine skip the rest fast.
     r'''(?P<string>"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'''
     r"""|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"""
-    r'''|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')'''
+    r"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')"""
     r"|(?P<comment>#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])"
 )
 
