@@ -129,11 +129,11 @@ def _last_bracket(
     depth, opening = 0, -1
     cuts: list[int] = []
     for index, token in enumerate(tokens):
-        if token.exact_type in _OPENING:
+        if token.string in _OPEN:
             if depth == 0 and token.string == bracket:
                 opening, cuts = index, []
             depth += 1
-        elif token.exact_type in _CLOSING:
+        elif token.string in _CLOSE:
             depth -= 1
         elif token.string == "," and depth == 1:
             cuts.append(token.start[1])
@@ -303,11 +303,11 @@ def union_parts(expression: str) -> tuple[list[str], bool]:
     cuts: list[int] = []
     depth, bracketed = 0, False
     for token in tokens:
-        if token.exact_type in _OPENING:
+        if token.string in _OPEN:
             depth, bracketed = depth + 1, True
-        elif token.exact_type in _CLOSING:
+        elif token.string in _CLOSE:
             depth -= 1
-        elif token.exact_type == tokenize.VBAR and depth == 0:
+        elif token.string == "|" and depth == 0:
             cuts.append(token.start[1])
     starts = [0, *(cut + 1 for cut in cuts)]
     ends = [*cuts, len(expression)]
@@ -315,8 +315,9 @@ def union_parts(expression: str) -> tuple[list[str], bool]:
     return parts, bracketed
 
 
-_OPENING = {tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE}
-_CLOSING = {tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE}
+#: Brackets, by their text (a string token's text has quotes: it is never one of these).
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
 
 
 def line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
@@ -338,7 +339,9 @@ def line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
             if depth < 0:
                 return _tokenized(text)
         start, end = found.span()
-        tokens.append(tokenize.TokenInfo(_TOKEN_TYPES[kind], value, (1, start), (1, end), text))
+        # `tuple.__new__`: a TokenInfo without its Python-level `__new__` (a call per token).
+        fields = (_TOKEN_TYPES[kind], value, (1, start), (1, end), text)
+        tokens.append(_new_tuple(tokenize.TokenInfo, fields))
     return tokens if depth == 0 else None
 
 
@@ -369,6 +372,7 @@ _TOKEN = re.compile(
     r"|(?P<other>.)",
     re.DOTALL,
 )
+_new_tuple = tuple.__new__
 _TOKEN_TYPES = {
     "string": tokenize.STRING,
     "name": tokenize.NAME,

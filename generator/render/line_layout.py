@@ -38,6 +38,9 @@ _UNINDENTED_DOCSTRING = re.compile(
     r'^( +)[rRuU]?"""(?!.*""").*\n(?:(?!.*""").*\n)*?"""$', re.MULTILINE
 )
 
+#: A line this long or shorter fits, whatever its characters (`within` counts a wide one as two).
+_SURELY_WITHIN = 44
+
 #: How a line of a shape `statement` knows starts: a first, cheap test.
 _SHAPE_START = re.compile(r" *(?:from |class |def |@|assert |[A-Za-z_]\w*(?: *[:=(.]))")
 
@@ -61,7 +64,9 @@ def lay_out(source: str) -> str:
         source = _UNINDENTED_DOCSTRING.sub(_indent_docstring, source)
     lines = source.split("\n")
     long_rows = [
-        row for row, line in enumerate(lines) if not within(line) and _SHAPE_START.match(line)
+        row
+        for row, line in enumerate(lines)
+        if len(line) > _SURELY_WITHIN and not within(line) and _SHAPE_START.match(line)
     ]
     if not long_rows or "\\\n" in source:
         return source
@@ -277,9 +282,9 @@ def _items(text: str, tokens: _Tokens, opening: int, closing: int) -> list[str] 
     depth = 0
     cuts: list[int] = []
     for token in tokens[opening + 1 : closing]:
-        if token.exact_type in _OPENING:
+        if token.string in _OPEN:
             depth += 1
-        elif token.exact_type in _CLOSING:
+        elif token.string in _CLOSE:
             depth -= 1
         elif token.string == "," and depth == 0:
             cuts.append(token.start[1])
@@ -292,10 +297,10 @@ def _closing(tokens: _Tokens, opening: int) -> int | None:
     """The index of the bracket that closes the one at `opening`."""
     depth = 0
     for index in range(opening, len(tokens)):
-        kind = tokens[index].exact_type
-        if kind in _OPENING:
+        kind = tokens[index].string
+        if kind in _OPEN:
             depth += 1
-        elif kind in _CLOSING:
+        elif kind in _CLOSE:
             depth -= 1
             if depth == 0:
                 return index
@@ -306,14 +311,15 @@ def _top_level(tokens: _Tokens, string: str) -> int | None:
     """The index of the first `string` token outside any bracket."""
     depth = 0
     for index, token in enumerate(tokens):
-        if token.exact_type in _OPENING:
+        if token.string in _OPEN:
             depth += 1
-        elif token.exact_type in _CLOSING:
+        elif token.string in _CLOSE:
             depth -= 1
         elif depth == 0 and token.string == string:
             return index
     return None
 
 
-_OPENING = {tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE}
-_CLOSING = {tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE}
+#: Brackets, by their text (a string token's text has quotes: it is never one of these).
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
