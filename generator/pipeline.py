@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cache_store import Store
@@ -13,6 +13,7 @@ from .ir import Diagnostic, Span, Spec
 from .openapi import apply_wire_facts
 from .progress import Progress
 from .reader import Stamps, read_docs
+from .render.line_layout import lay_out
 from .render.planner import PendingFile, RenderedFile, plan_files
 from .render.targets import Target, TargetError, load_target
 from .sync.plan import Plan, PreviousOutput, UnsafePathError, digest, doc_record
@@ -68,14 +69,14 @@ def _render(
     pending: list[PendingFile], record: RenderRecord
 ) -> tuple[dict[str, str], dict[str, str], list[RenderedFile]]:
     """The files taken from the last run as they are, the digest of each formatted file's text before
-    formatting (the manifest keeps it), and the files rendered now (not formatted yet)."""
+    black (laid out; the manifest keeps it), and the files rendered now (laid out, not formatted yet)."""
     texts: dict[str, str] = {}
     rendered: dict[str, str] = {}
     fresh: list[RenderedFile] = []
     for item in pending:
         reused = record.reuse(item.path, item.inputs)
         if reused is None:
-            fresh.append(item.render())
+            fresh.append(_laid_out(item.render()))
             continue
         texts[item.path] = reused[0]
         if item.format == "black":
@@ -86,10 +87,15 @@ def _render(
     return texts, rendered, fresh
 
 
+def _laid_out(f: RenderedFile) -> RenderedFile:
+    """A Python file with its statements laid out as black would (`lay_out`); other files as they are."""
+    return replace(f, text=lay_out(f.text)) if f.format == "black" else f
+
+
 def _formatted(
     fresh: list[RenderedFile], target: Target, out: Path, rendered: dict[str, str]
 ) -> dict[str, str]:
-    """The files rendered now, formatted: black runs only where the text may not be black's already."""
+    """The files rendered now, formatted: black runs only where the laid-out text may not be black's."""
     previous = PreviousOutput.read(out)
     done: dict[str, str] = {}
     todo: list[RenderedFile] = []
@@ -102,7 +108,7 @@ def _formatted(
         again = previous.formatted(f.path, rendered[f.path])
         if again is not None:
             done[f.path] = again
-        elif target.black_style and fits(f.text):
+        elif fits(f.text):
             done[f.path] = f.text
         else:
             todo.append(f)

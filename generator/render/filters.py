@@ -23,6 +23,7 @@ from .layout import (
     wrap_list,
 )
 from .literals import UNSAFE, py_literal
+from .python_styles import FILTERS as STYLE_FILTERS
 from .python_view import PyField, merge_imports
 
 
@@ -144,4 +145,5 @@ FILTERS = {
     "model_docstring": model_docstring,
     "model_description": model_description,
     "field_docstring": field_docstring,
+    **STYLE_FILTERS,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import keyword
+import re
 import tokenize
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -19,6 +20,16 @@ from .literals import kept_literal, py_literal
 LINE_LENGTH = 88
 #: An argument of `wrap_call`: source text, or a `[lead, value]` pair.
 Argument = str | Sequence[Any]
+
+
+class LiteralText:
+    """A literal already written as source text (`{"wire": "x"}`): `fit_literal` spreads its brackets as
+    it spreads a value's, without reading the value back."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 def within(text: str, indent: int = 0) -> bool:
@@ -77,7 +88,11 @@ def _one_per_line(opening: str, items: Sequence[str], closing: str, indent: int)
 
 def _flat(args: Sequence[Argument]) -> list[str]:
     """The arguments as one-line source text (empty ones left out)."""
-    return [a if isinstance(a, str) else a[0] + py_literal(a[1]) for a in args if a]
+    return [a if isinstance(a, str) else a[0] + _literal(a[1]) for a in args if a]
+
+
+def _literal(value: Any) -> str:
+    return value.text if isinstance(value, LiteralText) else py_literal(value)
 
 
 def call_statement(line: str, indent: int = 0) -> str:
@@ -108,17 +123,17 @@ def _last_bracket(
     between them); None when the line does not end so, outside any other bracket, after a head of the
     shape `head_shape` accepts (its tokens, that bracket included), with items and no trailing comma."""
     closing = {"(": ")", "[": "]"}[bracket]
-    tokens = _line_tokens(line)
+    tokens = line_tokens(line)
     if not tokens or tokens[-1].string != closing or any(t.start[0] != 1 for t in tokens):
         return None
     depth, opening = 0, -1
     cuts: list[int] = []
     for index, token in enumerate(tokens):
-        if token.exact_type in _OPENING:
+        if token.string in _OPEN:
             if depth == 0 and token.string == bracket:
                 opening, cuts = index, []
             depth += 1
-        elif token.exact_type in _CLOSING:
+        elif token.string in _CLOSE:
             depth -= 1
         elif token.string == "," and depth == 1:
             cuts.append(token.start[1])
@@ -159,7 +174,92 @@ def _dotted(strings: list[str]) -> bool:
 
 def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") -> str:
     """`lead` + a Python literal + `trail`, its dicts and lists one item per line where too long."""
+    if isinstance(value, LiteralText):
+        return fit_text(value.text, indent, lead, trail)
     return _fit_literal(value, indent, lead, trail, {})
+
+
+def fit_text(text: str, indent: int = 0, lead: str = "", trail: str = "") -> str:
+    """`fit_literal` for a literal written as source text: `lead` + `text` + `trail`, each dict or list
+    display in it one item per line where the line would be too long."""
+    line = lead + text + trail
+    if within(line, indent):
+        return line
+    found = display_items(text)
+    if found is None:
+        return line
+    opening, items, closing = found
+    parts = [fit_text(value, indent + 4, key, ",") for key, value in items]
+    return exploded(lead + opening, parts, closing + trail, indent)
+
+
+def display_items(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
+    """(`{` or `[`, the items, `}` or `]`) of a dict or list display with items and no trailing comma,
+    each item as (`"key": ` or "", its value); None for any other text (a comprehension, a dict item
+    that is not one literal or name, a colon and a value).
+
+    One regular-expression scan: a display can be long (a package's table of thousands of modules)."""
+    opening = text[:1]
+    if opening not in _PAIR or not text.endswith(_PAIR[opening]) or _NOT_SCANNED.search(text):
+        return None
+    is_dict = opening == "{"
+    depth = 0
+    items: list[tuple[str, str]] = []
+    begin, key = 1, ""  # where the current item starts, and its key
+    last = len(text) - 1
+    for found in _DISPLAY_PART.finditer(text):
+        kind = found.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth == 0 and found.start() != last:
+                return None
+        elif depth != 1:
+            continue
+        elif kind == "colon" and is_dict and not key:
+            key = text[begin : found.start()].strip()
+            if not _KEY.fullmatch(key):
+                return None
+            key += ": "
+            begin = found.end()
+        elif kind == "comma":
+            if not _item(text, begin, found.start(), key, is_dict, items):
+                return None
+            begin, key = found.end(), ""
+        elif kind == "other" and _UNSURE.search(found.group()):
+            return None
+    if depth != 0 or not _item(text, begin, last, key, is_dict, items):
+        return None
+    return opening, items, _PAIR[opening]
+
+
+def _item(
+    text: str, begin: int, end: int, key: str, is_dict: bool, items: list[tuple[str, str]]
+) -> bool:
+    """Add the item `text[begin:end]` to `items`; False when it is empty or a dict item lacks its key."""
+    value = text[begin:end].strip()
+    if not value or (is_dict and not key):
+        return False
+    items.append((key, value))
+    return True
+
+
+#: The parts of a display `display_items` tells apart: strings (skipped whole), brackets, commas, colons.
+_DISPLAY_PART = re.compile(
+    r"""(?P<string>[rRbBuUfF]{0,2}(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
+    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
+    r"""|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<comma>,)|(?P<colon>:(?!=))|(?P<other>[^"'()\[\]{},:]+|:=)"""
+)
+#: Text the scan does not read: a line continuation, a newline.
+_NOT_SCANNED = re.compile(r"\\?\n")
+#: A dict key the layout keeps on the line of its value: one string, number or name.
+_KEY = re.compile(r"""[rRbBuU]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[\w.]+""")
+#: What makes a display no plain one: a comprehension, a comment.
+_UNSURE = re.compile(r"\bfor\b|#")
+
+
+_PAIR = {"{": "}", "[": "]"}
 
 
 def _fit_literal(value: Any, indent: int, lead: str, trail: str, known: dict[int, str]) -> str:
@@ -197,17 +297,17 @@ def import_block(groups: Sequence[Sequence[str]]) -> str:
 def union_parts(expression: str) -> tuple[list[str], bool]:
     """The operands of a one-line expression's top-level `|` (the whole expression when it has none), and
     whether some operand holds brackets (a string's text aside)."""
-    tokens = _line_tokens(expression)
+    tokens = line_tokens(expression)
     if tokens is None:
         return [expression], True
     cuts: list[int] = []
     depth, bracketed = 0, False
     for token in tokens:
-        if token.exact_type in _OPENING:
+        if token.string in _OPEN:
             depth, bracketed = depth + 1, True
-        elif token.exact_type in _CLOSING:
+        elif token.string in _CLOSE:
             depth -= 1
-        elif token.exact_type == tokenize.VBAR and depth == 0:
+        elif token.string == "|" and depth == 0:
             cuts.append(token.start[1])
     starts = [0, *(cut + 1 for cut in cuts)]
     ends = [*cuts, len(expression)]
@@ -215,12 +315,37 @@ def union_parts(expression: str) -> tuple[list[str], bool]:
     return parts, bracketed
 
 
-_OPENING = {tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE}
-_CLOSING = {tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE}
+#: Brackets, by their text (a string token's text has quotes: it is never one of these).
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
 
 
-def _line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
-    """The tokens of one line of code, without the line end; None when it does not tokenize."""
+def line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
+    """The tokens of one line of code, without the line end; None when it does not tokenize.
+
+    Read by one regular expression (Python's tokenizer costs several times as much); a line it does not
+    know (leading blanks, a backslash outside a string, a character of no token) goes to the tokenizer."""
+    tokens: list[tokenize.TokenInfo] = []
+    depth = 0
+    for found in _TOKEN.finditer(text):
+        kind = found.lastgroup or "other"
+        if kind == "blank" and found.start():
+            continue
+        if kind in ("other", "blank"):
+            return _tokenized(text)
+        value = found.group()
+        if kind == "op" and value in "()[]{}":
+            depth += 1 if value in "([{" else -1
+            if depth < 0:
+                return _tokenized(text)
+        start, end = found.span()
+        # `tuple.__new__`: a TokenInfo without its Python-level `__new__` (a call per token).
+        fields = (_TOKEN_TYPES[kind], value, (1, start), (1, end), text)
+        tokens.append(_new_tuple(tokenize.TokenInfo, fields))
+    return tokens if depth == 0 else None
+
+
+def _tokenized(text: str) -> list[tokenize.TokenInfo] | None:
     try:
         return [
             t
@@ -229,6 +354,32 @@ def _line_tokens(text: str) -> list[tokenize.TokenInfo] | None:
         ]
     except (tokenize.TokenError, SyntaxError):
         return None
+
+
+#: One token of a line: what `line_tokens` reads without Python's tokenizer (not f-strings: `other`).
+_TOKEN = re.compile(
+    r"(?P<blank>[ \t]+)"
+    r"|(?P<string>(?:[rRbBuU]|[rR][bB]|[bB][rR])?"
+    r'(?:"""(?:\\.|[^\\])*?"""'
+    r"|'''(?:\\.|[^\\])*?'''"
+    r'|"(?:\\.|[^"\\\n])*"'
+    r"|'(?:\\.|[^'\\\n])*'))"
+    r"|(?P<name>[^\W\d]\w*(?![\"']))"
+    r"|(?P<number>0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+"
+    r"|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)"
+    r"|(?P<comment>\#.*)"
+    r"|(?P<op>->|\*\*=?|//=?|<<=?|>>=?|[-+*/%@&|^=<>!:]=|\.\.\.|[-+*/%@&|^~<>=.,:;()\[\]{}])"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+_new_tuple = tuple.__new__
+_TOKEN_TYPES = {
+    "string": tokenize.STRING,
+    "name": tokenize.NAME,
+    "number": tokenize.NUMBER,
+    "comment": tokenize.COMMENT,
+    "op": tokenize.OP,
+}
 
 
 def _in_parens(head: str, expression: str, tail: str, indent: int) -> str | None:
@@ -391,7 +542,7 @@ def _split_call(head: str, args: Sequence[str], indent: int, end: str) -> str | 
 
 
 def _long_keyword_literal(line: str) -> bool:
-    tokens = _line_tokens(line)
+    tokens = line_tokens(line)
     return tokens is not None and is_keyword_literal(tokens)
 
 

@@ -36,6 +36,8 @@ _MANIFEST_KEYS = frozenset(
         "outputs",
         "python",
         "views",
+        # Obsolete: every Python file is laid out as black would (render/line_layout.py). Accepted and
+        # ignored, so that older manifests keep working.
         "black_style",
     }
 )
@@ -81,8 +83,6 @@ class Target:
     python: Mapping[str, Any] = field(default_factory=dict)
     #: Extra views the templates receive: "jsonschema" adds `schema` (per model) and `bundle`.
     views: tuple[str, ...] = ()
-    #: Every template of the target writes black's style: black runs only on files with a long code line.
-    black_style: bool = False
 
 
 def templates_root() -> Path:
@@ -134,14 +134,6 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         for root in _roots(user_root)
     ]
     folders += included
-    # Templates from a folder without a manifest of its own cannot have declared black's style.
-    overrides = [f for f in own if f != manifest_path.parent]
-    overrides += [f for f in included if f.is_dir() and not f.is_relative_to(templates_root())]
-    black_style = (
-        manifest.get("black_style") is True
-        and not overrides
-        and (base_name is None or base.black_style)
-    )
     outputs = list(base.outputs)
     for rule in _rules(manifest_path, manifest):
         outputs = [r for r in outputs if r.path != rule.path] + [rule]
@@ -157,7 +149,6 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         tuple(outputs),
         _merged_options(base.python, manifest.get("python", {})),
         tuple(dict.fromkeys((*base.views, *views))),
-        black_style,
     )
 
 
