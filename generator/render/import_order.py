@@ -1,0 +1,117 @@
+"""Import lines in the order isort (and ruff's `I001`, with its default settings) wants them.
+
+Sections come in isort's order: `__future__`, the standard library, third-party (every other absolute
+import: the generated package too, as ruff sees it from the project's root), then relative imports. In a
+section `import x` lines come first, then `from` lines; modules sort case-insensitively in natural order
+(`schema2` before `schema10`), relative ones furthest first; the names of one `from` line sort constants,
+then classes, then the rest; `from m import a` and `from m import b` become one line, while a renamed name
+(`a as b`) keeps its own line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+
+#: Modules that left the standard library in 3.12 and 3.13: still standard library on every supported
+#: Python, so the order does not depend on the interpreter that generates.
+_REMOVED_STDLIB = frozenset(
+    {
+        "aifc", "asynchat", "asyncore", "audioop", "cgi", "cgitb", "chunk", "crypt", "distutils", "imghdr",
+        "imp", "lib2to3", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "smtpd", "sndhdr",
+        "spwd", "sunau", "telnetlib", "uu", "xdrlib",
+    }
+)  # fmt: skip
+_STDLIB = frozenset(sys.stdlib_module_names) | _REMOVED_STDLIB
+
+_FUTURE, _STANDARD, _THIRD_PARTY, _RELATIVE = range(4)
+_DIGITS = re.compile(r"(\d+)")
+
+
+def sections(lines: Iterable[str]) -> list[list[str]]:
+    """`lines` (`import m`, `from m import a, b`, `from m import a as b`) merged, sorted and split into
+    isort's sections, empty sections left out."""
+    plain: set[str] = set()
+    names: dict[str, set[str]] = {}
+    renamed: set[tuple[str, str]] = set()
+    for line in lines:
+        if line.startswith("import "):
+            plain.update(part.strip() for part in line.removeprefix("import ").split(","))
+            continue
+        module, _, imported = line.removeprefix("from ").partition(" import ")
+        for part in imported.split(","):
+            name = part.strip()
+            if " as " in name:
+                renamed.add((module, name))
+            else:
+                names.setdefault(module, set()).add(name)
+    keyed: list[tuple[int, tuple[object, ...], str]] = []
+    for module in plain:
+        keyed.append((_section(module), (0, _text_key(module)), f"import {module}"))
+    for module, members in names.items():
+        ordered = sorted(members, key=member_key)
+        text = f"from {module} import {', '.join(ordered)}"
+        keyed.append((_section(module), (1, *_from_key(module), member_key(ordered[0])), text))
+    for module, name in renamed:
+        text = f"from {module} import {name}"
+        keyed.append((_section(module), (1, *_from_key(module), member_key(name)), text))
+    found: list[list[str]] = [[], [], [], []]
+    for section, _, text in sorted(keyed, key=lambda k: (k[0], k[1], k[2])):
+        found[section].append(text)
+    return [group for group in found if group]
+
+
+def sorted_lines(lines: Iterable[str]) -> list[str]:
+    """`lines` in isort's order, as one list (for imports of one section, such as late relative ones)."""
+    return [line for group in sections(lines) for line in group]
+
+
+def member_key(name: str) -> tuple[object, ...]:
+    """isort's order of the names of one `from` line: CONSTANTS, then Classes, then everything else,
+    each case-insensitively."""
+    bare = name.split(" as ")[0]
+    if len(bare) > 1 and bare.isupper():
+        kind = 0
+    elif bare[:1].isupper():
+        kind = 1
+    else:
+        kind = 2
+    return (kind, _text_key(bare), name)
+
+
+def all_key(name: str) -> tuple[object, ...]:
+    """The order ruff wants in `__all__` (RUF022): CONSTANTS, Classes, the rest, each in natural order
+    with case (unlike import names, `__all__` does not fold case)."""
+    return (member_key(name)[0], _natural(name))
+
+
+def from_key(module: str, name: str) -> tuple[object, ...]:
+    """isort's place of the line `from {module} import {name}` among other `from` lines."""
+    return (*_from_key(module), member_key(name))
+
+
+def _from_key(module: str) -> tuple[object, ...]:
+    dots = len(module) - len(module.lstrip("."))
+    rest = module[dots:]
+    # Furthest first; `from .. import x` before `from ..a import y`.
+    return (-dots, bool(rest), _text_key(rest))
+
+
+def _text_key(text: str) -> tuple[object, ...]:
+    """Case-insensitive natural order, then natural order of the text as written."""
+    return (_natural(text.lower()), _natural(text))
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple(
+        (0, int(chunk)) if chunk.isdigit() else (1, chunk) for chunk in _DIGITS.split(text) if chunk
+    )
+
+
+def _section(module: str) -> int:
+    if module.startswith("."):
+        return _RELATIVE
+    if module == "__future__":
+        return _FUTURE
+    return _STANDARD if module.split(".")[0] in _STDLIB else _THIRD_PARTY
