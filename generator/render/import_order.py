@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from functools import cache
 
 #: Modules that left the standard library in 3.12 and 3.13: still standard library on every supported
 #: Python, so the order does not depend on the interpreter that generates.
@@ -36,30 +37,56 @@ def sections(lines: Iterable[str]) -> list[list[str]]:
     names: dict[str, set[str]] = {}
     renamed: set[tuple[str, str]] = set()
     for line in lines:
-        if line.startswith("import "):
-            plain.update(part.strip() for part in line.removeprefix("import ").split(","))
+        module, imported, aliased = _parsed(line)
+        if module is None:
+            plain.update(imported)
             continue
-        module, _, imported = line.removeprefix("from ").partition(" import ")
-        for part in imported.split(","):
-            name = part.strip()
-            if " as " in name:
-                renamed.add((module, name))
-            else:
-                names.setdefault(module, set()).add(name)
-    keyed: list[tuple[int, tuple[object, ...], str]] = []
-    for module in plain:
-        keyed.append((_section(module), (0, _text_key(module)), f"import {module}"))
+        if imported:
+            names.setdefault(module, set()).update(imported)
+        renamed.update((module, name) for name in aliased)
+    if not (plain or names or renamed):
+        return []
+    keyed: list[tuple[tuple[object, ...], str]] = [
+        (_plain_key(module), f"import {module}") for module in plain
+    ]
     for module, members in names.items():
-        ordered = sorted(members, key=member_key)
-        text = f"from {module} import {', '.join(ordered)}"
-        keyed.append((_section(module), (1, *_from_key(module), member_key(ordered[0])), text))
+        ordered = sorted(members, key=member_key) if len(members) > 1 else list(members)
+        keyed.append(
+            (_from_line_key(module, ordered[0]), f"from {module} import {', '.join(ordered)}")
+        )
     for module, name in renamed:
-        text = f"from {module} import {name}"
-        keyed.append((_section(module), (1, *_from_key(module), member_key(name)), text))
+        keyed.append((_from_line_key(module, name), f"from {module} import {name}"))
+    keyed.sort()
     found: list[list[str]] = [[], [], [], []]
-    for section, _, text in sorted(keyed, key=lambda k: (k[0], k[1], k[2])):
+    for key, text in keyed:
+        section = key[0]
+        assert isinstance(section, int)
         found[section].append(text)
     return [group for group in found if group]
+
+
+@cache
+def _parsed(line: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """A line's module (None for `import m`), the names it imports as they are, and those it renames."""
+    if line.startswith("import "):
+        return None, tuple(part.strip() for part in line[len("import ") :].split(",")), ()
+    module, _, imported = line.removeprefix("from ").partition(" import ")
+    parts = [part.strip() for part in imported.split(",")]
+    return (
+        module,
+        tuple(p for p in parts if " as " not in p),
+        tuple(p for p in parts if " as " in p),
+    )
+
+
+@cache
+def _plain_key(module: str) -> tuple[object, ...]:
+    return (_section(module), 0, _text_key(module))
+
+
+@cache
+def _from_line_key(module: str, first: str) -> tuple[object, ...]:
+    return (_section(module), 1, *_from_key(module), member_key(first))
 
 
 def sorted_lines(lines: Iterable[str]) -> list[str]:
@@ -67,6 +94,7 @@ def sorted_lines(lines: Iterable[str]) -> list[str]:
     return [line for group in sections(lines) for line in group]
 
 
+@cache
 def member_key(name: str) -> tuple[object, ...]:
     """isort's order of the names of one `from` line: CONSTANTS, then Classes, then everything else,
     each case-insensitively."""
@@ -91,6 +119,7 @@ def from_key(module: str, name: str) -> tuple[object, ...]:
     return (*_from_key(module), member_key(name))
 
 
+@cache
 def _from_key(module: str) -> tuple[object, ...]:
     dots = len(module) - len(module.lstrip("."))
     rest = module[dots:]
@@ -98,17 +127,21 @@ def _from_key(module: str) -> tuple[object, ...]:
     return (-dots, bool(rest), _text_key(rest))
 
 
+@cache
 def _text_key(text: str) -> tuple[object, ...]:
     """Case-insensitive natural order, then natural order of the text as written."""
     return (_natural(text.lower()), _natural(text))
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    if _DIGITS.search(text) is None:
+        return ((1, text),)
     return tuple(
         (0, int(chunk)) if chunk.isdigit() else (1, chunk) for chunk in _DIGITS.split(text) if chunk
     )
 
 
+@cache
 def _section(module: str) -> int:
     if module.startswith("."):
         return _RELATIVE

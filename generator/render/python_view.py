@@ -569,12 +569,21 @@ class _PyModelBuilder:
                 line += f" as {self.local[key]}"
             cyclic = own_cycle is not None and self.cycles.get(key) == own_cycle
             (late if cyclic and self.model.kind == "object" else early).append(line)
-        return tuple(import_order.sorted_lines(early)), tuple(import_order.sorted_lines(late))
+        # `import_block` puts the early ones in isort's order; the late ones are written as they are.
+        return tuple(sorted(early)), tuple(import_order.sorted_lines(late))
 
 
 def merge_imports(lines: Iterable[str]) -> tuple[str, ...]:
-    """`from m import a` and `from m import b` as one `from m import a, b` line, in isort's order."""
-    return tuple(import_order.sorted_lines(lines))
+    """`from m import a` and `from m import b` as one `from m import a, b` line, sorted by module, the
+    names in isort's order (`import_block` orders the lines themselves)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for line in lines:
+        module, _, imported = line.removeprefix("from ").partition(" import ")
+        names[module].update(n.strip() for n in imported.split(","))
+    return tuple(
+        f"from {module} import {', '.join(sorted(names[module], key=import_order.member_key))}"
+        for module in sorted(names)
+    )
 
 
 def _import_line(here: tuple[str, ...], there: tuple[str, ...], module: str, name: str) -> str:
