@@ -46,9 +46,7 @@ def sections(lines: Iterable[str]) -> list[list[str]]:
         renamed.update((module, name) for name in aliased)
     if not (plain or names or renamed):
         return []
-    keyed: list[tuple[tuple[object, ...], str]] = [
-        (_plain_key(module), f"import {module}") for module in plain
-    ]
+    keyed: list[tuple[str, str]] = [(_plain_key(module), f"import {module}") for module in plain]
     for module, members in names.items():
         ordered = sorted(members, key=member_key) if len(members) > 1 else list(members)
         keyed.append(
@@ -59,10 +57,13 @@ def sections(lines: Iterable[str]) -> list[list[str]]:
     keyed.sort()
     found: list[list[str]] = [[], [], [], []]
     for key, text in keyed:
-        section = key[0]
-        assert isinstance(section, int)
-        found[section].append(text)
+        found[int(key[0])].append(text)
     return [group for group in found if group]
+
+
+def sorted_lines(lines: Iterable[str]) -> list[str]:
+    """`lines` in isort's order, as one list (for imports of one section, such as late relative ones)."""
+    return [line for group in sections(lines) for line in group]
 
 
 @cache
@@ -79,66 +80,64 @@ def _parsed(line: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     )
 
 
-@cache
-def _plain_key(module: str) -> tuple[object, ...]:
-    return (_section(module), 0, _text_key(module))
+# The sort keys are strings (one per line, made once per run): comparing them compares what isort compares,
+# field by field; "\x00" ends a field, so a shorter field sorts first as in a tuple.
 
 
 @cache
-def _from_line_key(module: str, first: str) -> tuple[object, ...]:
-    return (_section(module), 1, *_from_key(module), member_key(first))
-
-
-def sorted_lines(lines: Iterable[str]) -> list[str]:
-    """`lines` in isort's order, as one list (for imports of one section, such as late relative ones)."""
-    return [line for group in sections(lines) for line in group]
+def _plain_key(module: str) -> str:
+    return f"{_section(module)}0{_text_key(module)}"
 
 
 @cache
-def member_key(name: str) -> tuple[object, ...]:
+def _from_line_key(module: str, first: str) -> str:
+    return f"{_section(module)}1{_module_key(module)}\x00{member_key(first)}"
+
+
+@cache
+def member_key(name: str) -> str:
     """isort's order of the names of one `from` line: CONSTANTS, then Classes, then everything else,
     each case-insensitively."""
     bare = name.split(" as ")[0]
-    if len(bare) > 1 and bare.isupper():
-        kind = 0
-    elif bare[:1].isupper():
-        kind = 1
-    else:
-        kind = 2
-    return (kind, _text_key(bare), name)
+    return f"{_kind(bare)}{_text_key(bare)}\x00{name}"
 
 
-def all_key(name: str) -> tuple[object, ...]:
+def all_key(name: str) -> str:
     """The order ruff wants in `__all__` (RUF022): CONSTANTS, Classes, the rest, each in natural order
     with case (unlike import names, `__all__` does not fold case)."""
-    return (member_key(name)[0], _natural(name))
+    return f"{_kind(name)}{_natural(name)}"
 
 
-def from_key(module: str, name: str) -> tuple[object, ...]:
+def from_key(module: str, name: str) -> str:
     """isort's place of the line `from {module} import {name}` among other `from` lines."""
-    return (*_from_key(module), member_key(name))
+    return f"{_module_key(module)}\x00{member_key(name)}"
+
+
+def _kind(name: str) -> int:
+    if len(name) > 1 and name.isupper():
+        return 0
+    return 1 if name[:1].isupper() else 2
 
 
 @cache
-def _from_key(module: str) -> tuple[object, ...]:
+def _module_key(module: str) -> str:
+    """Furthest first (up to 9 levels), and `from .. import x` before `from ..a import y`."""
     dots = len(module) - len(module.lstrip("."))
     rest = module[dots:]
-    # Furthest first; `from .. import x` before `from ..a import y`.
-    return (-dots, bool(rest), _text_key(rest))
+    return f"{9 - min(dots, 9)}{1 if rest else 0}{_text_key(rest)}"
 
 
 @cache
-def _text_key(text: str) -> tuple[object, ...]:
+def _text_key(text: str) -> str:
     """Case-insensitive natural order, then natural order of the text as written."""
-    return (_natural(text.lower()), _natural(text))
+    return f"{_natural(text.lower())}\x00{_natural(text)}"
 
 
-def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+def _natural(text: str) -> str:
+    """`text` with each run of digits padded to 20: plain comparison is then natural order."""
     if _DIGITS.search(text) is None:
-        return ((1, text),)
-    return tuple(
-        (0, int(chunk)) if chunk.isdigit() else (1, chunk) for chunk in _DIGITS.split(text) if chunk
-    )
+        return text
+    return _DIGITS.sub(lambda m: m.group().zfill(20), text)
 
 
 @cache
