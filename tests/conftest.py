@@ -147,6 +147,31 @@ def assert_black_style(out: Path) -> None:
     assert not changed, f"black would change {len(changed)} files, first {changed[:5]}"
 
 
+def assert_ruff_clean(out: Path, cwd: Path | None = None) -> None:
+    """ruff with its default rules (`--isolated`: not the project's settings) finds nothing in `out`.
+
+    Run from `cwd` (default: the folder holding `out`), where no folder has the generated package's name:
+    ruff's isort rule then sees the package as third-party, as from a project's root."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--quiet", str(out)],
+        cwd=cwd or out.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def escaped_pipes_outside_tables(docs: Path) -> list[str]:
+    """`path:line` of each docs page line outside a table that holds a literal `\\|` (an escape only a
+    table cell needs: in a code block or a paragraph a reader sees the backslash)."""
+    return [
+        f"{page.relative_to(docs).as_posix()}:{number}"
+        for page in sorted(docs.rglob("*.md"))
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if "\\|" in line and not line.startswith("|")
+    ]
+
+
 def run_generated_tests(out: Path) -> None:
     """Run the generated pytest suite in `out`; fail with its output unless it passes."""
     done = subprocess.run(

@@ -15,6 +15,8 @@ from tests.conftest import (
     CORPUS,
     CORPUS_SAMPLE,
     WHOLE_CORPUS,
+    assert_ruff_clean,
+    escaped_pipes_outside_tables,
     generate,
     run_generated_tests,
     type_check,
@@ -62,6 +64,8 @@ def test_corpus_folder_generates_and_its_tests_pass(
     spec = generate(corpus / folder, out, package="corpus_models")
     dialects = {m.dialect for m in spec.models}
     assert dialects == {DIALECT_FOLDERS[folder.split("/")[0]]}
+    assert_ruff_clean(out)
+    assert not escaped_pipes_outside_tables(out / "docs")
     run_generated_tests(out)
     if folder in TYPE_CHECKED:
         type_check(out, "corpus_models", tmp_path / "cache")

@@ -1,5 +1,5 @@
-"""Every Python style: specs/ and one corpus folder per dialect generate, pass their generated tests
-and type-check under mypy --strict.
+"""Every Python style: specs/ and one corpus folder per dialect generate, are ruff-clean (its default
+rules), pass their generated tests and type-check under mypy --strict.
 
 The dataclasses style's corpus runs are in test_corpus.py (every folder); here it runs on specs/ only.
 """
@@ -15,6 +15,7 @@ from tests.conftest import (
     CORPUS,
     CORPUS_SAMPLE,
     SPECS,
+    assert_ruff_clean,
     generate,
     run_generated_tests,
     type_check,
@@ -46,5 +47,6 @@ def test_style_generates_passes_its_tests_and_type_checks(
     out = tmp_path / "out"
     package = f"{style}_models"
     generate(docs, out, target=style, package=package)
+    assert_ruff_clean(out)
     run_generated_tests(out)
     type_check(out, package, tmp_path / "mypy-cache")

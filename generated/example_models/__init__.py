@@ -7,9 +7,9 @@ and a model loads only the models it refers to. Type checkers read the imports b
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from . import php
-    from . import runtime
-    from . import typescript
+    from . import php as php
+    from . import runtime as runtime
+    from . import typescript as typescript
     from .php.components.actor import Actor
     from .php.components.session import Session
     from .php.components.session_list import SessionList

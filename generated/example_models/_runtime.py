@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 __all__ = [
     "AmbiguousUnion",
@@ -84,12 +84,12 @@ class Model:
         object.__setattr__(self, name, value)
 
     @classmethod
-    def from_dict(cls: type[T], data: Mapping[str, Any], *, strict: bool = False) -> T:
+    def from_dict(cls, data: Mapping[str, Any], *, strict: bool = False) -> Self:
         """Read wire data (the names the docs give); raises ValidationError naming what is wrong.
 
         Keys the model does not declare are ignored, or rejected when `strict` is true.
         """
-        found: T = read(cls, data, strict=strict)
+        found: Self = read(cls, data, strict=strict)
         return found
 
     def to_dict(self) -> dict[str, Any]:
@@ -245,7 +245,7 @@ def _read_model(cls: type[T], data: Any, path: str) -> T:
 class _Union:
     """A union annotation taken apart once: its members but null, whether null is one, how to choose."""
 
-    __slots__ = ("candidates", "nullable", "choice")
+    __slots__ = ("candidates", "choice", "nullable")
 
     def __init__(self, members: tuple[Any, ...], choice: UnionChoice) -> None:
         self.candidates = tuple(m for m in members if m is not type(None))
@@ -452,7 +452,7 @@ class UnionChoice:
     then the most keys matched, then the fewest defaults used, then the first in the union's order.
     """
 
-    __slots__ = ("field", "values", "_index")
+    __slots__ = ("_index", "field", "values")
 
     def __init__(
         self, field: str | None = None, values: tuple[str | int, ...] = ()
@@ -488,7 +488,7 @@ class AmbiguousUnion(ValueError):
 class _Tally:
     """What one member's reading kept of the data: keys dropped (by path), keys matched, defaults used."""
 
-    __slots__ = ("dropped", "matched", "defaults")
+    __slots__ = ("defaults", "dropped", "matched")
 
     def __init__(self) -> None:
         self.dropped: set[str] = set()

@@ -4,9 +4,7 @@
 from typing import Any
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.php.components.actor import Actor
 
 # Built from the field types.

@@ -2,9 +2,7 @@
 """Tests for `SessionObject`, generated from `php/Models/Components/SessionObject.md`."""
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.php.components.session_object import SessionObject
 
 

@@ -2,9 +2,7 @@
 """Tests for `SessionOwner`, generated from `php/Models/Components/SessionOwner.md`."""
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.php.components.session_owner import SessionOwner
 
 

@@ -2,9 +2,7 @@
 """Tests for `Status`, generated from `php/Models/Components/Status.md`."""
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.php.components.status import Status
 
 

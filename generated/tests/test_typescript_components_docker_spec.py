@@ -4,9 +4,7 @@
 from typing import Any
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.typescript.components.docker_spec import DockerSpec
 
 # The doc's Example Usage.

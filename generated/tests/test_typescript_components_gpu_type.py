@@ -2,9 +2,7 @@
 """Tests for `GpuType`, generated from `typescript/models/components/gputype.md`."""
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.typescript.components.gpu_type import GpuType
 
 

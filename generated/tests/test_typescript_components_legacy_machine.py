@@ -4,9 +4,7 @@
 from typing import Any
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.typescript.components.legacy_machine import LegacyMachine
 
 # Built from the field types.

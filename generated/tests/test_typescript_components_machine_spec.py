@@ -2,9 +2,7 @@
 """Tests for `MachineSpec`, generated from `typescript/models/components/machinespec.md`."""
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.typescript.components.machine_spec import MachineSpec
 
 

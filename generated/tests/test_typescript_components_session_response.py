@@ -5,9 +5,7 @@ import warnings
 from typing import Any, get_type_hints
 
 import pytest
-
 from example_models import _runtime
-
 from example_models.typescript.components.session_response import SessionResponse
 
 # The doc's Example Usage.

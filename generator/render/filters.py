@@ -76,9 +76,11 @@ def model_description(model: Model) -> str:
 
 
 def model_docstring(model: Model) -> str:
-    """`model_description`, or a placeholder for a model the doc says nothing of: the built-in templates
-    write a docstring for every model, and a class without fields needs one as its body."""
-    return model_description(model) or f"The `{model.title}` model."
+    """`model_description`, or, for a model the doc says nothing of, the doc it is generated from (the doc
+    to change, as the module's header asks): the built-in templates write a docstring for every model,
+    and a class without fields needs one as its body. Never a placeholder that repeats the class name."""
+    source = f"`{model.doc_path}`" if model.doc_path else "the model docs"
+    return model_description(model) or f"Generated from {source}."
 
 
 def field_docstring(field: PyField | Field) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
+from . import import_order
 from .literals import kept_literal, py_literal
 
 LINE_LENGTH = 88
@@ -290,8 +291,10 @@ def exploded(opening: str, items: Sequence[str], closing: str, indent: int) -> s
 
 
 def import_block(groups: Sequence[Sequence[str]]) -> str:
-    """Groups of import lines, a blank line between groups, empty groups left out, no final newline."""
-    return "\n\n".join("\n".join(wrap_import(line) for line in group) for group in groups if group)
+    """Import lines in isort's sections and order (`import_order`), a blank line between sections, no
+    final newline. The template's grouping does not matter: the lines of every group are merged."""
+    ordered = import_order.sections(line for group in groups for line in group)
+    return "\n\n".join("\n".join(wrap_import(line) for line in group) for group in ordered)
 
 
 def union_parts(expression: str) -> tuple[list[str], bool]:

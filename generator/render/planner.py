@@ -12,7 +12,7 @@ from ..cache_store import Store
 from ..config import DOCS_PARTS
 from ..ir import Model, ModelKey, Span, Spec
 from ..ir_json import field_json, model_json
-from . import naming
+from . import import_order, naming
 from .docs_view import Deprecated, DocsIndex, DocsView
 from .python_view import PyModel, PyPackage, PyStyle, python_package
 from .schema_view import schema_package
@@ -264,8 +264,9 @@ def _namespace_context(py: PyPackage, sub: tuple[str, ...], package: str) -> dic
         # The package's public runtime module (read, write, ValidationError) is reached like one.
         | (set() if sub else {"runtime"})
     )
-    names = sorted({e.class_name for e in exports})
-    in_order = sorted(exports, key=lambda e: (e.import_from, e.class_name))
+    # In isort's order, as ruff checks `__all__` (RUF022) and the imports (I001).
+    names = sorted({e.class_name for e in exports}, key=import_order.all_key)
+    in_order = sorted(exports, key=lambda e: import_order.from_key(e.import_from, e.class_name))
     # A name two modules define goes to the last, as the type checkers' imports in this order say.
     defined_in = {e.class_name: e.import_from for e in in_order}
     title = f"Models of `{'.'.join((package, *sub))}`."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import import_order
 from .literals import py_literal
 from .python_view import PyField, PyModel, merge_imports
 
@@ -18,8 +19,10 @@ def model_imports(m: PyModel, style: str) -> str:
 
 
 def import_text(groups: Sequence[Sequence[str]]) -> str:
-    """Groups of import lines, a blank line between groups, empty groups left out."""
-    return "\n\n".join("\n".join(group) for group in groups if group)
+    """Import lines in isort's sections and order (ruff's I001), a blank line between sections; the
+    grouping given does not matter."""
+    ordered = import_order.sections(line for group in groups for line in group)
+    return "\n\n".join("\n".join(section) for section in ordered)
 
 
 def _runtime_import(m: PyModel) -> str:
@@ -29,7 +32,7 @@ def _runtime_import(m: PyModel) -> str:
 def _dataclasses_imports(m: PyModel) -> list[Sequence[str]]:
     own = []
     if m.model.kind == "object":
-        own = ["from dataclasses import dataclass" + (", field" if m.has_field_options else "")]
+        own = ["from dataclasses import dataclass" + (", field" if m.has_field_metadata else "")]
     return [merge_imports([*m.imports, *own]), m.local_imports]
 
 

@@ -30,7 +30,8 @@ from ..ir import (
     walk_type,
 )
 from ..unions import union_tag
-from . import naming
+from . import import_order, naming
+from .layout import union_parts
 from .literals import py_literal
 
 #: Folder names that only group docs; they do not become Python packages.
@@ -158,6 +159,12 @@ class PyModel:
     def has_field_options(self) -> bool:
         """Whether some field needs more than an annotation: a default, a wire name or a deprecation."""
         return any(f.metadata or not f.required for f in self.fields)
+
+    @property
+    def has_field_metadata(self) -> bool:
+        """Whether some field carries metadata (a wire name or a deprecation): dataclasses then call
+        `field(...)`; an optional field without metadata is `name: T | None = None`, no call."""
+        return any(f.metadata for f in self.fields)
 
     @property
     def wire_names_are_identifiers(self) -> bool:
@@ -481,7 +488,7 @@ class _PyModelBuilder:
 
     def _union_text(self, members: tuple[TypeExpr, ...], parts: Iterable[str]) -> str:
         """Members joined with `|`, null last; with the runtime's `Choice` marker where the style wants it."""
-        written = _dedupe(parts)
+        written = _dedupe(_operands(parts))
         nullable = "None" in written
         rest = [m for m in written if m != "None"]
         text = " | ".join(rest)
@@ -506,7 +513,7 @@ class _PyModelBuilder:
 
     def _union(self, members: tuple[TypeExpr, ...], parts: Iterable[str]) -> str:
         """Members joined with `|`; styles with `wrap_unions` name a union of several members."""
-        written = _dedupe(parts)
+        written = _dedupe(_operands(parts))
         nullable = "None" in written
         rest = [m for m in written if m != "None"]
         if not self.style.wrap_unions or len(rest) < 2:
@@ -562,17 +569,20 @@ class _PyModelBuilder:
                 line += f" as {self.local[key]}"
             cyclic = own_cycle is not None and self.cycles.get(key) == own_cycle
             (late if cyclic and self.model.kind == "object" else early).append(line)
-        return tuple(sorted(early)), tuple(sorted(late))
+        # `import_block` puts the early ones in isort's order; the late ones are written as they are.
+        return tuple(sorted(early)), tuple(import_order.sorted_lines(late))
 
 
 def merge_imports(lines: Iterable[str]) -> tuple[str, ...]:
-    """`from m import a` and `from m import b` as one `from m import a, b` line, sorted by module."""
+    """`from m import a` and `from m import b` as one `from m import a, b` line, sorted by module, the
+    names in isort's order (`import_block` orders the lines themselves)."""
     names: dict[str, set[str]] = defaultdict(set)
     for line in lines:
         module, _, imported = line.removeprefix("from ").partition(" import ")
         names[module].update(n.strip() for n in imported.split(","))
     return tuple(
-        f"from {module} import {', '.join(sorted(names[module]))}" for module in sorted(names)
+        f"from {module} import {', '.join(sorted(names[module], key=import_order.member_key))}"
+        for module in sorted(names)
     )
 
 
@@ -583,6 +593,15 @@ def _import_line(here: tuple[str, ...], there: tuple[str, ...], module: str, nam
     dots = "." * (len(here) - common + 1)
     path = ".".join((*there[common:], module))
     return f"from {dots}{path} import {name}"
+
+
+def _operands(parts: Iterable[str]) -> list[str]:
+    """Each part split at its top-level `|`: a type spelled as a union (typeddict's decimal, `str | float`)
+    does not repeat a member beside it (`int | float | str | float`, PYI016)."""
+    found: list[str] = []
+    for part in parts:
+        found.extend(union_parts(part)[0] if "|" in part else (part,))
+    return found
 
 
 def _dedupe(parts: Iterable[str]) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..examples import build_type, example_for, fits
 from ..ir import JSONValue, Ref, Spec, TypeExpr
 from . import naming
+from .literals import py_literal
 from .python_view import PyModel
 
 
@@ -41,6 +42,26 @@ class ModelTests:
     defaults: tuple[DefaultCase, ...] = ()
     #: Each union member's example with the class the union rule must read it as (where one is certain).
     member_classes: tuple[tuple[JSONValue, str], ...] = ()
+
+    @property
+    def distinct_member_examples(self) -> tuple[JSONValue, ...]:
+        """The members' examples, each written once (two members may share one: `int | float`)."""
+        seen: dict[str, JSONValue] = {}
+        for value in self.member_examples:
+            seen.setdefault(py_literal(value), value)
+        return tuple(seen.values())
+
+    @property
+    def member_imports(self) -> tuple[str, ...]:
+        """The model module's library imports that its members' annotations need (not the alias's
+        own `TypeAlias`): what a test that annotates each member's example imports."""
+        kept = []
+        for line in self.m.imports:
+            head, _, names = line.partition(" import ")
+            rest = [n.strip() for n in names.split(",") if n.strip() != "TypeAlias"]
+            if rest:
+                kept.append(f"{head} import {', '.join(rest)}")
+        return tuple(kept)
 
 
 def model_tests(spec: Spec, m: PyModel, package: str) -> ModelTests:

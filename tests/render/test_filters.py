@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -104,7 +105,10 @@ def test_a_deprecation_alone_is_not_padded_with_a_placeholder() -> None:
     assert model_docstring(_model("", "Use Run.")) == "Deprecated: Use Run."
 
 
-def test_the_placeholder_docstring_is_only_for_a_model_the_doc_says_nothing_of() -> None:
-    # The built-in templates write a docstring for every model; only they still need the placeholder.
-    assert model_docstring(_model("")) == "The `Session` model."
+def test_a_model_the_doc_says_nothing_of_is_documented_by_its_source_not_its_name() -> None:
+    # The built-in templates write a docstring for every model: where the doc says nothing, it names the
+    # doc to change, and never repeats the class name.
+    model = replace(_model(""), doc_path="docs/models/session.md")
+    assert model_docstring(model) == "Generated from `docs/models/session.md`."
+    assert model_docstring(_model("")) == "Generated from the model docs."
     assert model_docstring(_model("A session.")) == "A session."

@@ -7,7 +7,7 @@ and a model loads only the models it refers to. Type checkers read the imports b
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from . import components
+    from . import components as components
 
 __all__: list[str] = []
 

@@ -11,7 +11,7 @@ from .status import Status
 
 @dataclass(kw_only=True)
 class Session(_runtime.Model):
-    """The `Session` model."""
+    """Generated from `php/Models/Components/Session.md`."""
 
     object: SessionObject | None
     """String representing the object's type. Objects of the same type share the same value."""

@@ -5,7 +5,7 @@ from enum import Enum
 
 
 class Status(str, Enum):
-    """The `Status` model."""
+    """Generated from `php/Models/Components/Status.md`."""
 
     ACTIVE = "active"
     REVOKED = "revoked"

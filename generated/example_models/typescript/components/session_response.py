@@ -9,7 +9,7 @@ from ... import _runtime
 
 @dataclass(kw_only=True)
 class SessionResponse(_runtime.Model):
-    """The `SessionResponse` model."""
+    """Generated from `typescript/models/components/sessionresponse.md`."""
 
     id: str | None
     """The session ID"""
