@@ -75,6 +75,12 @@ def wrap_list(lead: str, items: Sequence[str], indent: int = 0) -> str:
     line = f"{lead}[{', '.join(items)}]"
     if within(line, indent) or not items:
         return line
+    if len(items) == 1:
+        # black adds no trailing comma to a lone item: with no comma to split at, the display's body
+        # goes on its own line as it is.
+        if within(f"{lead}[", indent) and within(items[0], indent + 4):
+            return exploded(f"{lead}[", [items[0]], "]", indent)
+        return line
     return _one_per_line(f"{lead}[", items, "]", indent) or line
 
 

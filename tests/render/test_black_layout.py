@@ -311,7 +311,7 @@ def test_list_displays_are_as_black_writes_them(cls: str, items: list[str]) -> N
     source = wrap_list(lead, items) + "\n"
     if fits(source):
         assert source == format_python("<test>", f"{lead}[{', '.join(items)}]\n"), source
-    elif within(f"{lead}[") and all(within(f"{item},", 4) for item in items):
+    elif items and within(f"{lead}[") and all(within(f"{item},", 4) for item in items):
         raise AssertionError(f"left to black:\n{source}")
 
 
