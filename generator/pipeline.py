@@ -8,6 +8,7 @@ from pathlib import Path
 from .cache_store import Store
 from .config import Config
 from .degradation import strictly
+from .formatter_command import run_formatter
 from .formatting import FormatError, fits, format_all
 from .ir import Diagnostic, Span, Spec
 from .openapi import apply_wire_facts
@@ -43,7 +44,7 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         target = load_target(config.target, config.templates)
         pending = plan_files(spec, target, config.package, config.outputs, store, config.docs_parts)
         record = RenderRecord(store, config.out, target)
-        texts, rendered, fresh = _render(pending, record)
+        texts, rendered, fresh = _render(pending, record, target)
         texts.update(_formatted(fresh, target, config.out, rendered))
     except TargetError as exc:
         return _failed(spec, config, "DM301", str(exc), exc.where)
@@ -65,7 +66,7 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
 
 
 def _render(
-    pending: list[PendingFile], record: RenderRecord
+    pending: list[PendingFile], record: RenderRecord, target: Target
 ) -> tuple[dict[str, str], dict[str, str], list[RenderedFile]]:
     """The files taken from the last run as they are, the digest of each formatted file's text before
     formatting (the manifest keeps it), and the files rendered now (not formatted yet)."""
@@ -78,11 +79,15 @@ def _render(
             fresh.append(item.render())
             continue
         texts[item.path] = reused[0]
-        if item.format == "black":
+        if item.format != "none":
             rendered[item.path] = reused[1]
     for f in fresh:
         if f.format == "black":
             rendered[f.path] = digest(f.text.encode("utf-8"))
+        elif f.format == "formatter":
+            # The command is part of what made the file: another command formats it again.
+            made_by = "\0".join((*target.formatter, f.text))
+            rendered[f.path] = digest(made_by.encode("utf-8", "surrogatepass"))
     return texts, rendered, fresh
 
 
@@ -93,8 +98,9 @@ def _formatted(
     previous = PreviousOutput.read(out)
     done: dict[str, str] = {}
     todo: list[RenderedFile] = []
+    commanded: list[RenderedFile] = []
     for f in fresh:
-        if f.format != "black":
+        if f.format == "none":
             done[f.path] = f.text
             continue
         # A file rendered from the same text as last time, and not changed since, is formatted already:
@@ -102,11 +108,16 @@ def _formatted(
         again = previous.formatted(f.path, rendered[f.path])
         if again is not None:
             done[f.path] = again
+        elif f.format == "formatter":
+            commanded.append(f)
         elif target.black_style and fits(f.text):
             done[f.path] = f.text
         else:
             todo.append(f)
     done.update(_format(todo))
+    if commanded:
+        formatted = run_formatter(target.formatter, [(f.path, f.text) for f in commanded])
+        done.update(zip((f.path for f in commanded), formatted, strict=True))
     return done
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,11 +21,15 @@ from typing import Any, Literal
 import jinja2
 
 from ..config import DOCS_PARTS
+from .case_filters import CASE_FILTERS
 from .filters import FILTERS
 
 Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")
-_FORMATS = ("black", "none")
+_FORMATS = ("black", "formatter", "none")
+#: The prefix of a template name that reaches a built-in target's template from a user template:
+#: `{% extends "builtin:pydantic/_runtime.py.j2" %}` (the folders of the built-in `pydantic`, then its base's).
+BUILTIN_PREFIX = "builtin:"
 _MANIFEST_KEYS = frozenset(
     {
         "name",
@@ -37,6 +41,7 @@ _MANIFEST_KEYS = frozenset(
         "python",
         "views",
         "black_style",
+        "formatter",
     }
 )
 VIEWS = ("jsonschema",)
@@ -83,6 +88,8 @@ class Target:
     views: tuple[str, ...] = ()
     #: Every template of the target writes black's style: black runs only on files with a long code line.
     black_style: bool = False
+    #: The command (argv, the files' paths appended) run once on the files of outputs with `format = "formatter"`.
+    formatter: tuple[str, ...] = ()
 
 
 def templates_root() -> Path:
@@ -137,14 +144,17 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
     # Templates from a folder without a manifest of its own cannot have declared black's style.
     overrides = [f for f in own if f != manifest_path.parent]
     overrides += [f for f in included if f.is_dir() and not f.is_relative_to(templates_root())]
-    black_style = (
-        manifest.get("black_style") is True
-        and not overrides
-        and (base_name is None or base.black_style)
-    )
+    # Said or inherited: a target that extends one writing black's style writes it too unless it says not.
+    said = manifest.get("black_style", base.black_style if base_name is not None else False)
+    black_style = said is True and not overrides and (base_name is None or base.black_style)
     outputs = list(base.outputs)
     for rule in _rules(manifest_path, manifest):
         outputs = [r for r in outputs if r.path != rule.path] + [rule]
+    formatter = _formatter(manifest_path, manifest) or base.formatter
+    if not formatter and any(r.format == "formatter" for r in outputs):
+        raise TargetError(
+            f'{manifest_path}: an output says format = "formatter" but the target names no `formatter`'
+        )
     views = tuple(str(v) for v in manifest.get("views", []))
     unknown = sorted(set(views) - set(VIEWS))
     if unknown:
@@ -158,7 +168,24 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         _merged_options(base.python, manifest.get("python", {})),
         tuple(dict.fromkeys((*base.views, *views))),
         black_style,
+        formatter,
     )
+
+
+def _formatter(path: Path, manifest: Mapping[str, Any]) -> tuple[str, ...]:
+    """The manifest's `formatter`: a list of strings, the program first (never a shell line); a program
+    named by a relative path with a `/` is found from the manifest's folder, any other on PATH."""
+    raw = manifest.get("formatter", [])
+    if not isinstance(raw, list) or not all(isinstance(a, str) and a for a in raw):
+        raise TargetError(
+            f'{path}: `formatter` must be a list of strings, the program first (["gofmt", "-w"])'
+        )
+    program, *arguments = raw or [""]
+    if not program:
+        return ()
+    if "/" in program and not Path(program).is_absolute():  # a script beside the manifest
+        program = str((path.parent / program).resolve())
+    return (program, *arguments)
 
 
 @cache
@@ -263,7 +290,7 @@ def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     time it is used, and only then. Compiled templates are never read from or written to the cache folder
     (Jinja's bytecode is code: a cache folder shared between CI jobs holds data only)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        loader=TargetLoader(folders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -271,7 +298,37 @@ def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(FILTERS)
+    env.filters.update(CASE_FILTERS)
     return env
+
+
+class TargetLoader(jinja2.BaseLoader):
+    """A target's templates by name in its folders, first found wins; `builtin:<target>/<name>` is the
+    template `<name>` of the built-in target `<target>` (its folders, then its base's), never a user's
+    copy: a user template of the same name can `{% extends %}` it and override single blocks."""
+
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        self.folders = jinja2.FileSystemLoader([str(f) for f in folders])
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if not template.startswith(BUILTIN_PREFIX):
+            return self.folders.get_source(environment, template)
+        target, _, name = template[len(BUILTIN_PREFIX) :].partition("/")
+        try:
+            folders = _resolve(target, None, ()).folders
+        except TargetError as exc:
+            raise jinja2.TemplateNotFound(template, f"{template}: {exc}") from exc
+        try:
+            return _builtin_loader(folders).get_source(environment, name)
+        except jinja2.TemplateNotFound as exc:
+            raise jinja2.TemplateNotFound(template) from exc
+
+
+@cache
+def _builtin_loader(folders: tuple[Path, ...]) -> jinja2.FileSystemLoader:
+    return jinja2.FileSystemLoader([str(f) for f in folders])
 
 
 def render_template(target: Target, template: str, context: dict[str, object]) -> str:
@@ -283,18 +340,21 @@ def render_template(target: Target, template: str, context: dict[str, object]) -
             f"template `{exc.name}` not found in {', '.join(str(f) for f in target.folders)}"
         ) from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise TargetError(f"{exc.filename or template}:{exc.lineno}: {exc.message}") from exc
+        where = (exc.filename or exc.name or template, exc.lineno)
+        raise TargetError(f"{where[0]}:{where[1]}: {exc.message}", where) from exc
     except Exception as exc:  # an error raised while a template runs: name the template line
-        where = _template_line(sys.exc_info()[2]) or template
-        raise TargetError(f"{where}: {type(exc).__name__}: {exc}") from exc
+        found = _template_line(sys.exc_info()[2])
+        if found is None:
+            raise TargetError(f"{template}: {type(exc).__name__}: {exc}") from exc
+        raise TargetError(f"{found[0]}:{found[1]}: {type(exc).__name__}: {exc}", found) from exc
 
 
-def _template_line(tb: TracebackType | None) -> str | None:
-    """`file:line` of the innermost template frame of a traceback (Jinja maps frames to templates)."""
+def _template_line(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The file and line of the innermost template frame of a traceback (Jinja maps frames to templates)."""
     found = None
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            found = f"{filename}:{tb.tb_lineno}"
+            found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found

@@ -1,0 +1,99 @@
+"""A user target that extends a built-in one by one block: it reaches the parent template with the
+`builtin:` prefix, inherits every manifest setting (black's style too) and produces working models."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import import_fresh, run_generated_tests
+
+FROZEN_RUNTIME = """\
+{% extends "builtin:pydantic/_runtime.py.j2" %}
+{% block model_config %}
+    model_config = ConfigDict(**_CONFIG, frozen=True)
+{% endblock %}
+"""
+
+
+def _frozen_target(project: Path) -> None:
+    user = project / "my_templates/frozen"
+    user.mkdir(parents=True)
+    (user / "manifest.toml").write_text('extends = "pydantic"\n', encoding="utf-8")
+    (user / "_runtime.py.j2").write_text(FROZEN_RUNTIME, encoding="utf-8")
+
+
+def _count_black(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths black formats from now on."""
+    import generator.pipeline
+
+    formatted: list[str] = []
+    real = generator.pipeline.format_all
+
+    def counting(items):  # type: ignore[no-untyped-def]
+        formatted.extend(path for path, _ in items)
+        return real(items)
+
+    monkeypatch.setattr(generator.pipeline, "format_all", counting)
+    return formatted
+
+
+def test_a_target_extending_pydantic_by_one_block_makes_frozen_models(
+    project: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _frozen_target(project)
+    formatted = _count_black(monkeypatch)
+    result = run("gen", "--templates", "my_templates", "--target", "frozen", "--out", "frozen")
+    assert result.code == 0, result.err
+    frozen_black = list(formatted)
+    assert run("gen", "--target", "pydantic", "--out", "base").code == 0
+    # The same formatting path as its base: black's style is inherited, black runs on no more files.
+    assert frozen_black == formatted[len(frozen_black) :]
+    runtime = (project / "frozen/example_models/_runtime.py").read_text()
+    base = (project / "base/example_models/_runtime.py").read_text()
+    assert runtime == base.replace(
+        "    model_config = _CONFIG\n", "    model_config = ConfigDict(**_CONFIG, frozen=True)\n"
+    )
+    assert runtime != base
+    for path in (project / "base").rglob("*"):  # every other file is the base's
+        if path.is_file() and path.name not in ("_runtime.py", ".docmodels-manifest.json"):
+            assert (project / "frozen" / path.relative_to(project / "base")).read_bytes() == (
+                path.read_bytes()
+            ), path
+
+    import_fresh(project / "frozen", "example_models")
+    try:
+        from example_models import Machine  # type: ignore[import-not-found]
+        from pydantic import ValidationError
+
+        machine = Machine.model_construct(name="m")
+        with pytest.raises(ValidationError, match="frozen"):
+            machine.name = "other"
+    finally:
+        sys.path.remove(str(project / "frozen"))
+    run_generated_tests(project / "frozen")
+
+
+def test_an_extended_target_inherits_its_base_settings(project: Path) -> None:
+    from generator.render.targets import load_target
+
+    _frozen_target(project)
+    frozen, base = load_target("frozen", project / "my_templates"), load_target("pydantic")
+    assert frozen.black_style and frozen.outputs == base.outputs and frozen.python == base.python
+    assert frozen.views == base.views and frozen.formatter == base.formatter
+    (project / "my_templates/frozen/manifest.toml").write_text(
+        'extends = "pydantic"\nblack_style = false\n', encoding="utf-8"
+    )
+    assert not load_target("frozen", project / "my_templates").black_style  # unless it says not
+
+
+def test_a_builtin_template_that_does_not_exist_is_an_error_naming_it(project: Path, run) -> None:
+    _frozen_target(project)
+    (project / "my_templates/frozen/_runtime.py.j2").write_text(
+        '{% extends "builtin:pydantic/nope.py.j2" %}\n', encoding="utf-8"
+    )
+    result = run("gen", "--templates", "my_templates", "--target", "frozen", "--out", "o")
+    assert result.code == 2
+    assert "error[DM301]" in result.err and "builtin:pydantic/nope.py.j2" in result.err
