@@ -122,6 +122,7 @@ def test_a_user_target_can_extend_a_built_in_one(project: Path, run) -> None:
         ("ok\n\n{% for x in %}\n", "model.txt.j2:3:1: error[DM301]: Expected an expression"),
         ('{% include "part.j2" %}\n', "part.j2:2:1: error[DM301]: ZeroDivisionError"),
         ('{% include "bad.j2" %}\n', "bad.j2:1:1: error[DM301]: "),
+        ('ok\n{% include "gone.j2" %}\n', "model.txt.j2:2:1: error[DM301]: template `gone.j2`"),
     ],
 )
 def test_a_template_error_names_the_file_and_line(

@@ -336,9 +336,11 @@ def render_template(target: Target, template: str, context: dict[str, object]) -
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateNotFound as exc:
-        raise TargetError(
-            f"template `{exc.name}` not found in {', '.join(str(f) for f in target.folders)}"
-        ) from exc
+        missing = f"template `{exc.name}` not found in {', '.join(str(f) for f in target.folders)}"
+        found = _template_line(sys.exc_info()[2])  # the line that includes, imports or extends it
+        if found is None:
+            raise TargetError(missing) from exc
+        raise TargetError(f"{found[0]}:{found[1]}: {missing}", found) from exc
     except jinja2.TemplateSyntaxError as exc:
         where = (exc.filename or exc.name or template, exc.lineno)
         raise TargetError(f"{where[0]}:{where[1]}: {exc.message}", where) from exc

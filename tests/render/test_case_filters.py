@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from generator.ir import Spec
+from generator.reader import read_docs
 from generator.render import naming
 from generator.render.case_filters import camel, case_words, kebab, pascal, snake
 from generator.render.targets import environment, load_target
+from tests.helpers import CORPUS, SPECS, require_corpus
 
 CASES = [
     # name, pascal, camel, snake, kebab
@@ -57,3 +60,26 @@ def test_templates_can_use_them() -> None:
         "{{ n | pascal }} {{ n | camel }} {{ n | snake }} {{ n | kebab }}"
     ).render(n="HTTPResponse2FA")
     assert text == "HTTPResponse2FA httpResponse2FA http_response2_fa http-response2-fa"
+
+
+def _names(spec: Spec) -> set[str]:
+    """Every model title and field name the docs spell."""
+    return {m.title for m in spec.models} | {f.name for m in spec.models for f in m.fields}
+
+
+@pytest.mark.parametrize(
+    "folder", ["", "go/dubinc__dub-go", "python/speakeasy-api__openapi-generation-tests"]
+)
+def test_the_filters_on_every_name_sdk_docs_spell(folder: str) -> None:
+    docs = require_corpus(CORPUS / folder) if folder else SPECS
+    names = _names(read_docs([docs]))
+    assert len(names) > 20
+    for name in names:
+        words = [w.lower() for w in case_words(name)]
+        assert snake(name) == "_".join(words) and kebab(name) == "-".join(words)
+        if name.isascii():
+            assert snake(name) == naming.snake_case(name), name
+        for converted in (pascal(name), camel(name)):
+            assert [w.lower() for w in case_words(converted)] == words, (name, converted)
+            assert converted.replace("_", "").isalnum() or not converted, (name, converted)
+        assert pascal(pascal(name)) == pascal(name), name
