@@ -97,3 +97,29 @@ def test_a_builtin_template_that_does_not_exist_is_an_error_naming_it(project: P
     result = run("gen", "--templates", "my_templates", "--target", "frozen", "--out", "o")
     assert result.code == 2
     assert "error[DM301]" in result.err and "builtin:pydantic/nope.py.j2" in result.err
+
+
+def test_a_folder_without_manifest_extends_the_built_in_template_it_replaces(
+    project: Path, run
+) -> None:
+    user = project / "my_templates/pydantic"
+    user.mkdir(parents=True)
+    (user / "_runtime.py.j2").write_text(FROZEN_RUNTIME, encoding="utf-8")
+    assert run("gen", "--templates", "my_templates", "--target", "pydantic", "--out", "o").code == 0
+    runtime = (project / "o/example_models/_runtime.py").read_text()
+    assert "    model_config = ConfigDict(**_CONFIG, frozen=True)\n" in runtime
+    assert "class Choice(UnionChoice):" in runtime  # the parent's include is there
+
+
+def test_a_template_that_extends_itself_is_told_how_to_reach_the_built_in_one(
+    project: Path, run
+) -> None:
+    user = project / "my_templates/pydantic"
+    user.mkdir(parents=True)
+    (user / "_runtime.py.j2").write_text(
+        FROZEN_RUNTIME.replace("builtin:pydantic/", ""), encoding="utf-8"
+    )
+    result = run("gen", "--templates", "my_templates", "--target", "pydantic", "--out", "o")
+    assert result.code == 2
+    assert result.err.startswith("my_templates/pydantic/_runtime.py.j2:1:1: error[DM301]: ")
+    assert '{% extends "builtin:<target>/_runtime.py.j2" %}' in result.err

@@ -335,20 +335,28 @@ def render_template(target: Target, template: str, context: dict[str, object]) -
     env = environment(target.folders)
     try:
         return env.get_template(template).render(context)
-    except jinja2.TemplateNotFound as exc:
-        missing = f"template `{exc.name}` not found in {', '.join(str(f) for f in target.folders)}"
-        found = _template_line(sys.exc_info()[2])  # the line that includes, imports or extends it
-        if found is None:
-            raise TargetError(missing) from exc
-        raise TargetError(f"{found[0]}:{found[1]}: {missing}", found) from exc
     except jinja2.TemplateSyntaxError as exc:
         where = (exc.filename or exc.name or template, exc.lineno)
         raise TargetError(f"{where[0]}:{where[1]}: {exc.message}", where) from exc
-    except Exception as exc:  # an error raised while a template runs: name the template line
-        found = _template_line(sys.exc_info()[2])
-        if found is None:
-            raise TargetError(f"{template}: {type(exc).__name__}: {exc}") from exc
-        raise TargetError(f"{found[0]}:{found[1]}: {type(exc).__name__}: {exc}", found) from exc
+    except jinja2.TemplateNotFound as exc:  # at the line that names it, if a template does
+        folders = ", ".join(str(f) for f in target.folders)
+        raise _at_template_line(f"template `{exc.name}` not found in {folders}", None) from exc
+    except RecursionError as exc:  # most often a user template that extends itself by its own name
+        raise _at_template_line(
+            "a template extends, includes or calls itself without end (to extend the built-in template "
+            f'of the same name, write {{% extends "{BUILTIN_PREFIX}<target>/{template}" %}})',
+            template,
+        ) from exc
+    except Exception as exc:  # an error raised while a template runs
+        raise _at_template_line(f"{type(exc).__name__}: {exc}", template) from exc
+
+
+def _at_template_line(message: str, otherwise: str | None) -> TargetError:
+    """The error being handled as a TargetError at its innermost template line, else at `otherwise`."""
+    found = _template_line(sys.exc_info()[2])
+    if found is not None:
+        return TargetError(f"{found[0]}:{found[1]}: {message}", found)
+    return TargetError(f"{otherwise}: {message}" if otherwise else message)
 
 
 def _template_line(tb: TracebackType | None) -> tuple[str, int] | None:
