@@ -114,3 +114,20 @@ def test_a_formatter_must_be_an_argument_list(project: Path, run) -> None:
     manifest.write_text(text[text.index("\n") :], encoding="utf-8")
     result = _gen(run)
     assert result.code == 2 and "names no `formatter`" in result.err
+
+
+def test_a_formatted_path_that_leaves_the_output_folder_is_refused_unformatted(
+    project: Path, run
+) -> None:
+    log = _target(project)
+    manifest = project / "my_templates/fmt/manifest.toml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            'path = "src/{module_path}.txt"', 'path = "../{module_path}.txt"'
+        ),
+        encoding="utf-8",
+    )
+    result = _gen(run)
+    assert result.code == 2 and "error[DM400]" in result.err
+    assert not log.exists()  # the formatter never saw a path outside its folder
+    assert not list(project.glob("php")) and not (project / "o").exists()

@@ -117,8 +117,8 @@ def package_unique_names(models: Sequence[tuple[Sequence[str], str]]) -> list[st
     (Go, TypeScript barrels, JSON Schema `$defs`): each model is (its sub-package parts, its class name).
 
     A class name no other model has stays as it is; models that share one are each prefixed with their
-    sub-package path in PascalCase (`php/components` + `Session` -> `PhpComponentsSession`), so adding a
-    model never renames another that was unique before. What still collides gets `_2`, `_3`, ... in order,
+    sub-package path in PascalCase (`php/components` + `Session` -> `PhpComponentsSession`), so a name
+    depends on no model of another class name. What still collides gets `_2`, `_3`, ... in order,
     case-insensitively (`unique`)."""
     counts = Counter(name.lower() for _, name in models)
     named = [
