@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .formatting import FormatError
+from .render.targets import Target
 
 #: Files per run of the command: far inside every platform's limit on the length of a command line.
 _SLICE = 200
@@ -23,7 +24,23 @@ _TIMEOUT = 300
 _NAMED = 5
 
 
-def run_formatter(command: Sequence[str], files: Sequence[tuple[str, str]]) -> list[str]:
+class FormatterFailed(FormatError):
+    """A target's formatter failed; `where` is the manifest line that names it."""
+
+    def __init__(self, message: str, where: tuple[str, int] | None) -> None:
+        super().__init__(message)
+        self.where = where
+
+
+def run_formatter(target: Target, files: Sequence[tuple[str, str]]) -> list[str]:
+    """The text of each (path, text) after the target's formatter rewrote the files in place."""
+    try:
+        return _formatted(target.formatter, files)
+    except FormatError as exc:
+        raise FormatterFailed(str(exc), target.formatter_source) from exc
+
+
+def _formatted(command: Sequence[str], files: Sequence[tuple[str, str]]) -> list[str]:
     """The text of each (path, text) after `command` rewrote the files in place; FormatError on failure."""
     if not files:
         return []

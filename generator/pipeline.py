@@ -8,7 +8,7 @@ from pathlib import Path
 from .cache_store import Store
 from .config import Config
 from .degradation import strictly
-from .formatter_command import run_formatter
+from .formatter_command import FormatterFailed, run_formatter
 from .formatting import FormatError, fits, format_all
 from .ir import Diagnostic, Span, Spec
 from .openapi import apply_wire_facts
@@ -48,6 +48,8 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         texts.update(_formatted(fresh, target, config.out, rendered))
     except TargetError as exc:
         return _failed(spec, config, "DM301", str(exc), exc.where)
+    except FormatterFailed as exc:
+        return _failed(spec, config, "DM302", str(exc), exc.where)
     except FormatError as exc:
         return _failed(spec, config, "DM302", str(exc))
     for item in pending:
@@ -116,7 +118,7 @@ def _formatted(
             todo.append(f)
     done.update(_format(todo))
     if commanded:
-        formatted = run_formatter(target.formatter, [(f.path, f.text) for f in commanded])
+        formatted = run_formatter(target, [(f.path, f.text) for f in commanded])
         done.update(zip((f.path for f in commanded), formatted, strict=True))
     return done
 

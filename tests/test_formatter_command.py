@@ -90,7 +90,9 @@ def test_a_failing_formatter_is_an_error_naming_the_command_and_files(project: P
     _target(project, "fail")
     result = _gen(run)
     assert result.code == 2
-    assert "error[DM302]" in result.err and "fake_fmt.py" in result.err
+    # Reported at the manifest line that names the command.
+    assert result.err.startswith("my_templates/fmt/manifest.toml:1:1: error[DM302]: formatter `")
+    assert "fake_fmt.py" in result.err
     assert "exited with 2 on src/" in result.err
     assert ":1:1: expected declaration" in result.err and "docmodels-format-" not in result.err
     assert not (project / "o").exists()

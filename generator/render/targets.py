@@ -90,6 +90,8 @@ class Target:
     black_style: bool = False
     #: The command (argv, the files' paths appended) run once on the files of outputs with `format = "formatter"`.
     formatter: tuple[str, ...] = ()
+    #: The manifest file and line that name `formatter` (where its failure is reported).
+    formatter_source: tuple[str, int] | None = None
 
 
 def templates_root() -> Path:
@@ -151,6 +153,11 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
     for rule in _rules(manifest_path, manifest):
         outputs = [r for r in outputs if r.path != rule.path] + [rule]
     formatter = _formatter(manifest_path, manifest) or base.formatter
+    formatter_source = (
+        (manifest_path.as_posix(), _line_of(manifest_path, "formatter", "="))
+        if "formatter" in manifest
+        else base.formatter_source
+    )
     if not formatter and any(r.format == "formatter" for r in outputs):
         raise TargetError(
             f'{manifest_path}: an output says format = "formatter" but the target names no `formatter`'
@@ -169,6 +176,7 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         tuple(dict.fromkeys((*base.views, *views))),
         black_style,
         formatter,
+        formatter_source,
     )
 
 
@@ -251,7 +259,7 @@ def _check_placeholders(manifest: Path, index: int, rule: OutputRule) -> None:
         if bad is None:
             return
         problem = f"names the unknown placeholder `{{{bad}}}`"
-    line = _line_of(manifest, rule.path)
+    line = _line_of(manifest, "path", rule.path)
     raise TargetError(
         f"{manifest}:{line}: outputs[{index}] path `{rule.path}` {problem} "
         f'(each = "{rule.each}" knows {", ".join(f"{{{k}}}" for k in sorted(known))})',
@@ -259,14 +267,14 @@ def _check_placeholders(manifest: Path, index: int, rule: OutputRule) -> None:
     )
 
 
-def _line_of(manifest: Path, value: str) -> int:
-    """The line of the manifest that sets `path = value` (1 when it cannot be found)."""
+def _line_of(manifest: Path, key: str, value: str) -> int:
+    """The first line of the manifest that names `key` and `value` (1 when it cannot be found)."""
     try:
         lines = manifest.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
     for number, line in enumerate(lines, start=1):
-        if "path" in line and value in line:
+        if key in line and value in line:
             return number
     return 1
 
