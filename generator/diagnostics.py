@@ -45,7 +45,7 @@ CODES: dict[str, str] = {
     "DM203": "a union member names no model (a display name): it is read as any",
     "DM300": "the configuration is invalid",
     "DM301": "a template failed to render",
-    "DM302": "generated Python is not valid (a docmodels bug: please report it)",
+    "DM302": "a formatter failed: black on invalid Python (a docmodels bug: report it), or a target's `formatter`",
     "DM303": "a docs path does not exist, is empty, or holds no markdown docs",
     "DM304": "the output folder is no safe place to write (empty, a file, the project, above it, a docs folder)",
     "DM305": "the templates folder does not exist or is a file",

@@ -8,6 +8,7 @@ from pathlib import Path
 from .cache_store import Store
 from .config import Config
 from .degradation import strictly
+from .formatter_command import FormatterFailed, run_formatter
 from .formatting import FormatError, fits, format_all
 from .ir import Diagnostic, Span, Spec
 from .openapi import apply_wire_facts
@@ -44,10 +45,12 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         target = load_target(config.target, config.templates)
         pending = plan_files(spec, target, config.package, config.outputs, store, config.docs_parts)
         record = RenderRecord(store, config.out, target)
-        texts, rendered, fresh = _render(pending, record)
+        texts, rendered, fresh = _render(pending, record, target)
         texts.update(_formatted(fresh, target, config.out, rendered))
     except TargetError as exc:
         return _failed(spec, config, "DM301", str(exc), exc.where)
+    except FormatterFailed as exc:
+        return _failed(spec, config, "DM302", str(exc), exc.where)
     except FormatError as exc:
         return _failed(spec, config, "DM302", str(exc))
     for item in pending:
@@ -66,7 +69,7 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
 
 
 def _render(
-    pending: list[PendingFile], record: RenderRecord
+    pending: list[PendingFile], record: RenderRecord, target: Target
 ) -> tuple[dict[str, str], dict[str, str], list[RenderedFile]]:
     """The files taken from the last run as they are, the digest of each formatted file's text before
     black (laid out; the manifest keeps it), and the files rendered now (laid out, not formatted yet)."""
@@ -79,11 +82,15 @@ def _render(
             fresh.append(_laid_out(item.render()))
             continue
         texts[item.path] = reused[0]
-        if item.format == "black":
+        if item.format != "none":
             rendered[item.path] = reused[1]
     for f in fresh:
         if f.format == "black":
             rendered[f.path] = digest(f.text.encode("utf-8"))
+        elif f.format == "formatter":
+            # The command is part of what made the file: another command formats it again.
+            made_by = "\0".join((*target.formatter, f.text))
+            rendered[f.path] = digest(made_by.encode("utf-8", "surrogatepass"))
     return texts, rendered, fresh
 
 
@@ -99,8 +106,9 @@ def _formatted(
     previous = PreviousOutput.read(out)
     done: dict[str, str] = {}
     todo: list[RenderedFile] = []
+    commanded: list[RenderedFile] = []
     for f in fresh:
-        if f.format != "black":
+        if f.format == "none":
             done[f.path] = f.text
             continue
         # A file rendered from the same text as last time, and not changed since, is formatted already:
@@ -108,11 +116,16 @@ def _formatted(
         again = previous.formatted(f.path, rendered[f.path])
         if again is not None:
             done[f.path] = again
+        elif f.format == "formatter":
+            commanded.append(f)
         elif fits(f.text):
             done[f.path] = f.text
         else:
             todo.append(f)
     done.update(_format(todo))
+    if commanded:
+        formatted = run_formatter(target, [(f.path, f.text) for f in commanded])
+        done.update(zip((f.path for f in commanded), formatted, strict=True))
     return done
 
 

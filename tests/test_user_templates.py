@@ -118,8 +118,11 @@ def test_a_user_target_can_extend_a_built_in_one(project: Path, run) -> None:
 @pytest.mark.parametrize(
     ("template", "expected"),
     [
-        ("line one\n{{ nope.attribute }}\n", "model.txt.j2:2: UndefinedError"),
-        ("ok\n\n{% for x in %}\n", "model.txt.j2:3: "),
+        ("line one\n{{ nope.attribute }}\n", "model.txt.j2:2:1: error[DM301]: UndefinedError"),
+        ("ok\n\n{% for x in %}\n", "model.txt.j2:3:1: error[DM301]: Expected an expression"),
+        ('{% include "part.j2" %}\n', "part.j2:2:1: error[DM301]: ZeroDivisionError"),
+        ('{% include "bad.j2" %}\n', "bad.j2:1:1: error[DM301]: "),
+        ('ok\n{% include "gone.j2" %}\n', "model.txt.j2:2:1: error[DM301]: template `gone.j2`"),
     ],
 )
 def test_a_template_error_names_the_file_and_line(
@@ -132,9 +135,13 @@ def test_a_template_error_names_the_file_and_line(
         encoding="utf-8",
     )
     (user / "model.txt.j2").write_text(template, encoding="utf-8")
+    (user / "part.j2").write_text("fine\n{{ 1 // 0 }}\n", encoding="utf-8")
+    (user / "bad.j2").write_text("{% if %}\n", encoding="utf-8")
     result = run("gen", "--templates", "my_templates", "--target", "broken", "--out", "o")
     assert result.code == 2
-    assert "error[DM301]" in result.err and expected in result.err
+    # The diagnostic points at the template's line, not at the configuration file.
+    assert result.err.startswith("my_templates/broken/" + expected), result.err
+    assert "pyproject.toml" not in result.err
     assert not (project / "o").exists()
 
 

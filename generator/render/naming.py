@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 
 _WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 _NOT_IDENT = re.compile(r"[^0-9A-Za-z]+")
@@ -105,3 +106,25 @@ def shortened(name: str, limit: int) -> str:
 
 def enum_member_names(labels: Iterable[str]) -> list[str]:
     return unique(safe_identifier(upper_snake(label) or "EMPTY", (), "VALUE") for label in labels)
+
+
+#: The pattern `words` finds words with, in ASCII classes (the case filters use it on any script).
+WORD = _WORD
+
+
+def package_unique_names(models: Sequence[tuple[Sequence[str], str]]) -> list[str]:
+    """A name per model unique across the whole package, for languages with one namespace per package
+    (Go, TypeScript barrels, JSON Schema `$defs`): each model is (its sub-package parts, its class name).
+
+    A class name no other model has stays as it is; models that share one are each prefixed with their
+    sub-package path in PascalCase (`php/components` + `Session` -> `PhpComponentsSession`), so a name
+    depends on no model of another class name. What still collides gets `_2`, `_3`, ... in order,
+    case-insensitively (`unique`)."""
+    counts = Counter(name.lower() for _, name in models)
+    named = [
+        name
+        if counts[name.lower()] == 1
+        else "".join(w[:1].upper() + w[1:] for part in package for w in words(part)) + name
+        for package, name in models
+    ]
+    return unique(named)

@@ -7,6 +7,7 @@ import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from ..cache_store import Store
 from ..config import DOCS_PARTS
@@ -158,6 +159,13 @@ def _base_context(
         "exported": py.exported(),
         "class_names": {m.model.key: m.class_name for m in models},
         "module_paths": {m.model.key: m.path[: -len(".py")] for m in models},
+        "unique_names": dict(
+            zip(
+                (m.model.key for m in models),
+                naming.package_unique_names([(m.package, m.class_name) for m in models]),
+                strict=True,
+            )
+        ),
     }
 
 
@@ -195,11 +203,13 @@ def _instances(
     base: dict[str, object],
 ) -> list[tuple[str, dict[str, object]]]:
     found: list[tuple[str, dict[str, object]]] = []
+    unique_names = cast(dict[ModelKey, str], base["unique_names"])
     if rule.each == "model":
         for m, test_name in zip(models, _test_names(models), strict=True):
             module_path = m.path[: -len(".py")]
             path = rule.path.format(package=package, module_path=module_path, test_name=test_name)
             context = dict(base, m=m, import_from=_import_from(package, m.package))
+            context["unique_name"] = unique_names[m.model.key]
             if rule.group == "tests":
                 context["t"] = model_tests(spec, m, package)
             found.append((path, context))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,11 +21,15 @@ from typing import Any, Literal
 import jinja2
 
 from ..config import DOCS_PARTS
+from .case_filters import CASE_FILTERS
 from .filters import FILTERS
 
 Each = Literal["model", "namespace", "package"]
 _EACH = ("model", "namespace", "package")
-_FORMATS = ("black", "none")
+_FORMATS = ("black", "formatter", "none")
+#: The prefix of a template name that reaches a built-in target's template from a user template:
+#: `{% extends "builtin:pydantic/_runtime.py.j2" %}` (the folders of the built-in `pydantic`, then its base's).
+BUILTIN_PREFIX = "builtin:"
 _MANIFEST_KEYS = frozenset(
     {
         "name",
@@ -39,6 +43,7 @@ _MANIFEST_KEYS = frozenset(
         # Obsolete: every Python file is laid out as black would (render/line_layout.py). Accepted and
         # ignored, so that older manifests keep working.
         "black_style",
+        "formatter",
     }
 )
 VIEWS = ("jsonschema",)
@@ -83,6 +88,10 @@ class Target:
     python: Mapping[str, Any] = field(default_factory=dict)
     #: Extra views the templates receive: "jsonschema" adds `schema` (per model) and `bundle`.
     views: tuple[str, ...] = ()
+    #: The command (argv, the files' paths appended) run once on the files of outputs with `format = "formatter"`.
+    formatter: tuple[str, ...] = ()
+    #: The manifest file and line that name `formatter` (where its failure is reported).
+    formatter_source: tuple[str, int] | None = None
 
 
 def templates_root() -> Path:
@@ -137,6 +146,16 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
     outputs = list(base.outputs)
     for rule in _rules(manifest_path, manifest):
         outputs = [r for r in outputs if r.path != rule.path] + [rule]
+    formatter = _formatter(manifest_path, manifest) or base.formatter
+    formatter_source = (
+        (manifest_path.as_posix(), _line_of(manifest_path, "formatter", "="))
+        if "formatter" in manifest
+        else base.formatter_source
+    )
+    if not formatter and any(r.format == "formatter" for r in outputs):
+        raise TargetError(
+            f'{manifest_path}: an output says format = "formatter" but the target names no `formatter`'
+        )
     views = tuple(str(v) for v in manifest.get("views", []))
     unknown = sorted(set(views) - set(VIEWS))
     if unknown:
@@ -149,7 +168,25 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         tuple(outputs),
         _merged_options(base.python, manifest.get("python", {})),
         tuple(dict.fromkeys((*base.views, *views))),
+        formatter,
+        formatter_source,
     )
+
+
+def _formatter(path: Path, manifest: Mapping[str, Any]) -> tuple[str, ...]:
+    """The manifest's `formatter`: a list of strings, the program first (never a shell line); a program
+    named by a relative path with a `/` is found from the manifest's folder, any other on PATH."""
+    raw = manifest.get("formatter", [])
+    if not isinstance(raw, list) or not all(isinstance(a, str) and a for a in raw):
+        raise TargetError(
+            f'{path}: `formatter` must be a list of strings, the program first (["gofmt", "-w"])'
+        )
+    program, *arguments = raw or [""]
+    if not program:
+        return ()
+    if "/" in program and not Path(program).is_absolute():  # a script beside the manifest
+        program = str((path.parent / program).resolve())
+    return (program, *arguments)
 
 
 @cache
@@ -215,7 +252,7 @@ def _check_placeholders(manifest: Path, index: int, rule: OutputRule) -> None:
         if bad is None:
             return
         problem = f"names the unknown placeholder `{{{bad}}}`"
-    line = _line_of(manifest, rule.path)
+    line = _line_of(manifest, "path", rule.path)
     raise TargetError(
         f"{manifest}:{line}: outputs[{index}] path `{rule.path}` {problem} "
         f'(each = "{rule.each}" knows {", ".join(f"{{{k}}}" for k in sorted(known))})',
@@ -223,14 +260,14 @@ def _check_placeholders(manifest: Path, index: int, rule: OutputRule) -> None:
     )
 
 
-def _line_of(manifest: Path, value: str) -> int:
-    """The line of the manifest that sets `path = value` (1 when it cannot be found)."""
+def _line_of(manifest: Path, key: str, value: str) -> int:
+    """The first line of the manifest that names `key` and `value` (1 when it cannot be found)."""
     try:
         lines = manifest.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
     for number, line in enumerate(lines, start=1):
-        if "path" in line and value in line:
+        if key in line and value in line:
             return number
     return 1
 
@@ -254,7 +291,7 @@ def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     time it is used, and only then. Compiled templates are never read from or written to the cache folder
     (Jinja's bytecode is code: a cache folder shared between CI jobs holds data only)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        loader=TargetLoader(folders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -262,30 +299,73 @@ def environment(folders: tuple[Path, ...]) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(FILTERS)
+    env.filters.update(CASE_FILTERS)
     return env
+
+
+class TargetLoader(jinja2.BaseLoader):
+    """A target's templates by name in its folders, first found wins; `builtin:<target>/<name>` is the
+    template `<name>` of the built-in target `<target>` (its folders, then its base's), never a user's
+    copy: a user template of the same name can `{% extends %}` it and override single blocks."""
+
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        self.folders = jinja2.FileSystemLoader([str(f) for f in folders])
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if not template.startswith(BUILTIN_PREFIX):
+            return self.folders.get_source(environment, template)
+        target, _, name = template[len(BUILTIN_PREFIX) :].partition("/")
+        try:
+            folders = _resolve(target, None, ()).folders
+        except TargetError as exc:
+            raise jinja2.TemplateNotFound(template, f"{template}: {exc}") from exc
+        try:
+            return _builtin_loader(folders).get_source(environment, name)
+        except jinja2.TemplateNotFound as exc:
+            raise jinja2.TemplateNotFound(template) from exc
+
+
+@cache
+def _builtin_loader(folders: tuple[Path, ...]) -> jinja2.FileSystemLoader:
+    return jinja2.FileSystemLoader([str(f) for f in folders])
 
 
 def render_template(target: Target, template: str, context: dict[str, object]) -> str:
     env = environment(target.folders)
     try:
         return env.get_template(template).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise TargetError(
-            f"template `{exc.name}` not found in {', '.join(str(f) for f in target.folders)}"
-        ) from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise TargetError(f"{exc.filename or template}:{exc.lineno}: {exc.message}") from exc
-    except Exception as exc:  # an error raised while a template runs: name the template line
-        where = _template_line(sys.exc_info()[2]) or template
-        raise TargetError(f"{where}: {type(exc).__name__}: {exc}") from exc
+        where = (exc.filename or exc.name or template, exc.lineno)
+        raise TargetError(f"{where[0]}:{where[1]}: {exc.message}", where) from exc
+    except jinja2.TemplateNotFound as exc:  # at the line that names it, if a template does
+        folders = ", ".join(str(f) for f in target.folders)
+        raise _at_template_line(f"template `{exc.name}` not found in {folders}", None) from exc
+    except RecursionError as exc:  # most often a user template that extends itself by its own name
+        raise _at_template_line(
+            "a template extends, includes or calls itself without end (to extend the built-in template "
+            f'of the same name, write {{% extends "{BUILTIN_PREFIX}<target>/{template}" %}})',
+            template,
+        ) from exc
+    except Exception as exc:  # an error raised while a template runs
+        raise _at_template_line(f"{type(exc).__name__}: {exc}", template) from exc
 
 
-def _template_line(tb: TracebackType | None) -> str | None:
-    """`file:line` of the innermost template frame of a traceback (Jinja maps frames to templates)."""
+def _at_template_line(message: str, otherwise: str | None) -> TargetError:
+    """The error being handled as a TargetError at its innermost template line, else at `otherwise`."""
+    found = _template_line(sys.exc_info()[2])
+    if found is not None:
+        return TargetError(f"{found[0]}:{found[1]}: {message}", found)
+    return TargetError(f"{otherwise}: {message}" if otherwise else message)
+
+
+def _template_line(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The file and line of the innermost template frame of a traceback (Jinja maps frames to templates)."""
     found = None
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            found = f"{filename}:{tb.tb_lineno}"
+            found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found

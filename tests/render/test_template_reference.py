@@ -9,6 +9,7 @@ import pytest
 
 from generator.reader import read_docs
 from generator.render import planner
+from generator.render.case_filters import CASE_FILTERS
 from generator.render.filters import FILTERS
 from generator.render.python_view import PyField, PyModel, PyStyle, python_package
 from generator.render.targets import _MANIFEST_KEYS, _OUTPUT_KEYS, load_target
@@ -29,7 +30,7 @@ def public_names(cls: type) -> set[str]:
     return {n for n in fields | properties if not n.startswith("_")}
 
 
-@pytest.mark.parametrize("name", sorted(FILTERS))
+@pytest.mark.parametrize("name", sorted(FILTERS | CASE_FILTERS))
 def test_every_filter_is_documented(name: str) -> None:
     assert name in DOCUMENTED
 
