@@ -49,7 +49,7 @@ def test_a_target_extending_pydantic_by_one_block_makes_frozen_models(
     assert result.code == 0, result.err
     frozen_black = list(formatted)
     assert run("gen", "--target", "pydantic", "--out", "base").code == 0
-    # The same formatting path as its base: the layout pass serves it as it serves the base: black runs on no more files.
+    # The same formatting path as its base (the layout pass): black runs on no more files.
     assert frozen_black == formatted[len(frozen_black) :]
     runtime = (project / "frozen/example_models/_runtime.py").read_text()
     base = (project / "base/example_models/_runtime.py").read_text()
