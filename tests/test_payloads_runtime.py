@@ -157,3 +157,58 @@ def test_nested_values_keep_their_wire_text(models: ModuleType) -> None:
         "2020-01-02T03:04:05.10+00:00",
         "2020-01-02T03:04:05.100Z",
     )
+
+
+def test_values_read_are_plain_python_values(models: ModuleType) -> None:
+    data = {
+        "at": "2020-01-02T03:04:05.284Z",
+        "day": "2020-01-02",
+        "amount": 3,
+        "big": "12",
+        "ratio": 1,
+        "ids": ["1", 2],
+        "times": {"a": "2020-01-02T03:04:05+01:00"},
+    }
+    reading = _reading(models).from_dict(data)
+    assert type(reading.at) is datetime and type(reading.day) is date
+    assert type(reading.amount) is Decimal and type(reading.big) is int
+    assert type(reading.ratio) is float
+    assert [type(i) for i in reading.ids] == [int, int]
+    assert type(reading.times["a"]) is datetime
+    assert reading.to_dict() == data
+
+
+def test_a_changed_list_is_written_in_the_runtime_notation(models: ModuleType) -> None:
+    reading = _reading(models).from_dict({"at": "2020-01-02T03:04:05Z", "ids": ["1", "2"]})
+    reading.ids.append(3)
+    assert reading.to_dict()["ids"] == [1, 2, 3]
+    reading = _reading(models).from_dict({"at": "2020-01-02T03:04:05Z", "ids": ["1", "2"]})
+    reading.ids = [1, 2]
+    assert reading.to_dict()["ids"] == [1, 2]
+
+
+def test_a_value_set_to_the_same_object_keeps_its_notation(models: ModuleType) -> None:
+    reading = _reading(models).from_dict({"at": "2020-01-02T03:04:05.5Z"})
+    reading.at = reading.at
+    assert reading.to_dict() == {"at": "2020-01-02T03:04:05.5Z"}
+    reading.at = reading.at.replace(tzinfo=UTC)
+    assert reading.to_dict() == {"at": "2020-01-02T03:04:05.500Z"}
+
+
+@pytest.mark.parametrize("text", ["2020-01-02T03:04:05", "2020-01-02T03:04:05.5", "2020-01-02"])
+def test_a_date_time_without_an_offset_is_rejected_unless_lenient(
+    models: ModuleType, text: str
+) -> None:
+    cls = _reading(models)
+    with pytest.raises(ValueError, match=r"Reading\.at: .* has no offset"):
+        cls.from_dict({"at": text})
+    reading = cls.from_dict({"at": text}, lenient=True)
+    assert reading.at.tzinfo is None
+    assert reading.to_dict() == {"at": text}
+
+
+def test_reading_does_not_call_init_or_setattr(models: ModuleType) -> None:
+    cls = _reading(models)
+    assert cls.__setattr__ is object.__setattr__
+    reading = cls.from_dict({"at": "2020-01-02T03:04:05Z", "ratio": 0.5})
+    assert reading == cls(at=reading.at, ratio=0.5)
