@@ -257,7 +257,7 @@ def _literal_reader(allowed: tuple[Any, ...]) -> Reader:
 
 def _list_reader(item: Reader) -> Reader:
     def read_list(value: Any, how: int) -> Any:
-        if not isinstance(value, list):
+        if type(value) is not list and not isinstance(value, list):
             raise ValidationError("", f"expected a list, got {_kind(value)}")
         try:
             return [item(v, how) for v in value]
@@ -290,13 +290,15 @@ def _dict_reader(item: Reader) -> Reader:
 
 def _enum_reader(cls: type[enum.Enum]) -> Reader:
     members = cls._value2member_map_
+    # Only an open enum (its own `_missing_`) makes members for values it does not list.
+    open_enum = getattr(cls, "_missing_", None) is not getattr(enum.Enum, "_missing_")
 
     def read_enum(value: Any, how: int) -> Any:
         try:
             found = members.get(value)
         except TypeError:  # an unhashable value (a list, an object) is no member
             found = None
-        if found is None:
+        if found is None and open_enum:
             try:
                 # an open enum makes a member for a value it does not list
                 found = cls(value)
@@ -414,7 +416,9 @@ def _union_reader(members: tuple[Any, ...], choice: UnionChoice) -> Reader:
     def read_union(value: Any, how: int) -> Any:
         if value is None and nullable:
             return None
-        if choice.field is not None and isinstance(value, Mapping):
+        if choice.field is not None and (
+            type(value) is dict or isinstance(value, Mapping)
+        ):
             index = choice.tag_of(value)
             if isinstance(index, str):
                 raise ValidationError("", index)
@@ -451,11 +455,13 @@ def _relative(exc: ValidationError) -> str:
 def _model_reference(cls: type) -> Reader:
     """Reads a model through its own reader, built on first use (models may refer to each other)."""
 
+    target: Reader | None = None
+
     def read_model(value: Any, how: int) -> Any:
-        found = _MODEL_READERS.get(cls)
-        if found is None:
-            found = _model_reader(cls)
-        return found(value, how)
+        nonlocal target
+        if target is None:
+            target = _MODEL_READERS.get(cls) or _model_reader(cls)
+        return target(value, how)
 
     return read_model
 
@@ -471,7 +477,10 @@ class _Field:
 
     name: str
     wire: str
+    #: The reader of the annotation without its null (the model's loop reads null itself).
     read: Reader
+    #: The Python type whose wire values are read as they are (str, int, bool, float), or None.
+    plain: type | None
     required: bool
     #: Whether null reads as None without asking the converter.
     nullable: bool
@@ -502,7 +511,8 @@ def _fields(cls: type) -> tuple[_Field, ...]:
             _Field(
                 name=f.name,
                 wire=f.metadata.get("wire", f.name),
-                read=_reader(annotation),
+                read=_reader(_without_null(annotation)),
+                plain=_plain_type(_without_null(annotation)),
                 required=required,
                 nullable=_allows_null(annotation),
                 default=None if f.default is dataclasses.MISSING else f.default,
@@ -521,6 +531,7 @@ def _model_reader(cls: type) -> Reader:
         (
             f.name,
             f.wire,
+            f.plain,
             f.read,
             f.required,
             f.nullable,
@@ -532,9 +543,16 @@ def _model_reader(cls: type) -> Reader:
     )
     known = wire_names(cls)
     new = object.__new__
+    missing = _MISSING
+    # A model with deprecated fields has its own __setattr__; reading goes around it.
+    set_dict = (
+        None
+        if getattr(cls, "__setattr__") is object.__setattr__
+        else object.__setattr__
+    )
 
     def read_model(data: Any, how: int) -> Any:
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise ValidationError("", f"expected an object, got {_kind(data)}")
         if how & _STRICT:
             unknown = [key for key in data if key not in known]
@@ -549,6 +567,7 @@ def _model_reader(cls: type) -> Reader:
         for (
             name,
             wire,
+            plain,
             convert,
             required,
             nullable,
@@ -556,8 +575,11 @@ def _model_reader(cls: type) -> Reader:
             factory,
             notation,
         ) in fields:
-            raw = data.get(wire, _MISSING)
-            if raw is _MISSING:
+            raw = data.get(wire, missing)
+            if type(raw) is plain:
+                values[name] = raw
+                continue
+            if raw is missing:
                 if required:
                     raise ValidationError("", f"required field {wire!r} is missing")
                 if factory is not None:
@@ -599,11 +621,47 @@ def _model_reader(cls: type) -> Reader:
             values[_KEPT] = kept
         # No __init__, no __setattr__: reading pays nothing for deprecation warnings.
         model: Any = new(cls)
-        model.__dict__ = values
+        if set_dict is None:
+            model.__dict__ = values
+        else:
+            set_dict(model, "__dict__", values)
         return model
 
     _MODEL_READERS[cls] = read_model
     return read_model
+
+
+def _without_null(annotation: Any) -> Any:
+    """`X | None` -> `X`; `A | B | None` -> `A | B` (its union marker kept); any other annotation as it is."""
+    chosen = choice_of(annotation)
+    if chosen is not None:
+        members = typing.get_args(chosen[0])
+        if type(None) not in members:
+            return annotation
+        rest = tuple(m for m in members if m is not type(None))
+        return _union_of(rest, annotation.__metadata__)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Union or origin is types.UnionType:
+        members = typing.get_args(annotation)
+        if type(None) not in members:
+            return annotation
+        return _union_of(tuple(m for m in members if m is not type(None)), ())
+    return annotation
+
+
+def _union_of(members: tuple[Any, ...], extras: tuple[Any, ...]) -> Any:
+    """The union of `members` (one member: itself), annotated with `extras` if any."""
+    union: Any = members[0]
+    for member in members[1:]:
+        union = typing.Union[union, member]
+    if extras and len(members) > 1:
+        return typing.Annotated[union, *extras]
+    return union
+
+
+def _plain_type(annotation: Any) -> type | None:
+    """The type whose wire values a field reads as they are: str, int, bool or float; else None."""
+    return annotation if annotation in (str, int, bool, float) else None
 
 
 def _allows_null(annotation: Any) -> bool:
