@@ -679,50 +679,6 @@ def _allows_null(annotation: Any) -> bool:
     return False
 
 
-#: Scalars whose wire form a Python value does not say (a date-time's text, an int sent as text, ...).
-_NOTATION_TYPES = (datetime, date, Decimal, float, int, bytes)
-
-
-def _has_notation(annotation: Any) -> bool:
-    """Whether a field's wire form is worth keeping: it holds scalars with a notation, and no model or Any
-    (whose wire form the model or the caller owns)."""
-    return _notation_leaves(annotation) is True
-
-
-def _notation_leaves(annotation: Any) -> bool | None:
-    """True: some leaf has a notation; False: none has; None: a leaf is a model or Any (never kept)."""
-    chosen = choice_of(annotation)
-    if chosen is not None:
-        annotation = chosen[0]
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _notation_leaves(annotation.__origin__)
-    if origin in (typing.Union, types.UnionType, list, dict):
-        parts = typing.get_args(annotation)
-        if origin is dict:
-            parts = parts[1:]
-        leaves = [_notation_leaves(p) for p in parts]
-        if None in leaves:
-            return None
-        return any(leaves)
-    if origin is typing.Literal or annotation is type(None) or annotation is None:
-        return False
-    if not isinstance(annotation, type) or issubclass(annotation, Model):
-        return None
-    if issubclass(annotation, enum.Enum) or annotation in (str, bool):
-        return False
-    return annotation in _NOTATION_TYPES
-
-
-def _snapshot(value: Any) -> Any:
-    """A copy of a list or dict of scalars (to tell later whether it changed); a scalar itself."""
-    if isinstance(value, list):
-        return [_snapshot(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _snapshot(v) for k, v in value.items()}
-    return value
-
-
 # --- writers ---------------------------------------------------------------------------------
 
 
@@ -980,6 +936,50 @@ def choice_of(annotation: Any) -> tuple[Any, UnionChoice] | None:
         if isinstance(extra, UnionChoice):
             return annotation.__origin__, extra
     return None
+
+
+#: Scalars whose wire form a Python value does not say (a date-time's text, an int sent as text, ...).
+_NOTATION_TYPES = (datetime, date, Decimal, float, int, bytes)
+
+
+def _has_notation(annotation: Any) -> bool:
+    """Whether a field's wire form is worth keeping: it holds scalars with a notation, and no model or Any
+    (whose wire form the model or the caller owns)."""
+    return _notation_leaves(annotation) is True
+
+
+def _notation_leaves(annotation: Any) -> bool | None:
+    """True: some leaf has a notation; False: none has; None: a leaf is a model or Any (never kept)."""
+    chosen = choice_of(annotation)
+    if chosen is not None:
+        annotation = chosen[0]
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _notation_leaves(annotation.__origin__)
+    if origin in (typing.Union, types.UnionType, list, dict):
+        parts = typing.get_args(annotation)
+        if origin is dict:
+            parts = parts[1:]
+        leaves = [_notation_leaves(p) for p in parts]
+        if None in leaves:
+            return None
+        return any(leaves)
+    if origin is typing.Literal or annotation is type(None) or annotation is None:
+        return False
+    if not isinstance(annotation, type) or issubclass(annotation, Model):
+        return None
+    if issubclass(annotation, enum.Enum) or annotation in (str, bool):
+        return False
+    return annotation in _NOTATION_TYPES
+
+
+def _snapshot(value: Any) -> Any:
+    """A copy of a list or dict of scalars (to tell later whether it changed); a scalar itself."""
+    if isinstance(value, list):
+        return [_snapshot(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _snapshot(v) for k, v in value.items()}
+    return value
 
 
 #: The marker of a union in the generated annotations.
