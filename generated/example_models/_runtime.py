@@ -291,7 +291,9 @@ def _dict_reader(item: Reader) -> Reader:
 def _enum_reader(cls: type[enum.Enum]) -> Reader:
     members = cls._value2member_map_
     # Only an open enum (its own `_missing_`) makes members for values it does not list.
-    open_enum = getattr(cls, "_missing_", None) is not getattr(enum.Enum, "_missing_")
+    open_enum = getattr(cls._missing_, "__func__", None) is not getattr(
+        enum.Enum._missing_, "__func__", None
+    )
 
     def read_enum(value: Any, how: int) -> Any:
         try:
@@ -304,7 +306,7 @@ def _enum_reader(cls: type[enum.Enum]) -> Reader:
                 found = cls(value)
             except (ValueError, TypeError):
                 found = None
-        if found is None or type(found.value) is not type(value):
+        if found is None or type(found._value_) is not type(value):
             raise ValidationError("", not_a_member(cls, value))
         return found
 
@@ -423,21 +425,22 @@ def _union_reader(members: tuple[Any, ...], choice: UnionChoice) -> Reader:
             if isinstance(index, str):
                 raise ValidationError("", index)
             return readers[index][1](value, how)
-        problems: list[str] = []
+        failures: list[tuple[str, ValidationError]] = []
         # Each member as the wire types it first; then reading an int from a decimal string.
         for trial in (how & ~_INT_STRINGS, how | _INT_STRINGS):
-            problems = []
+            failures = []
             readings: list[tuple[str, Any]] = []
             for name, member in readers:
                 try:
                     readings.append((name, member(value, trial)))
                 except ValidationError as exc:
-                    problems.append(f"{name}: {_relative(exc)}")
+                    failures.append((name, exc))  # worded only if no member reads
             if readings:
                 try:
                     return readings[best_reading(value, readings)][1]
                 except AmbiguousUnion as exc:
                     raise ValidationError("", str(exc)) from None
+        problems = [f"{name}: {_relative(exc)}" for name, exc in failures]
         raise ValidationError(
             "", "matches no member of the union (" + "; ".join(problems) + ")"
         )
