@@ -10,8 +10,9 @@ Measures, several times each (medians), on one SDK's docs (default: the Clerk PH
   6. the floor: read every doc, write as many files of the same sizes;
 plus what the cache store costs (bench/store_cost.py), `docmodels --version` and the pre-commit no-op against
 `python -c pass`, the import time of the generated package and of one model (bench/import_time.py: the SDK and
-10,000 synthetic models), and 1 and 3 on every folder of the whole corpus. Prints the ratios and targets, writes
-bench/results/latest.json and latest.md.
+10,000 synthetic models), the load/dump time of the generated models per Python target on the generated
+tests' payloads, beside pydantic's (bench/load_dump.py), and 1 and 3 on every folder of the whole corpus.
+Prints the ratios and targets, writes bench/results/latest.json and latest.md.
 
 BENCH_QUICK=1 (or --quick) runs everything once; --repeat N sets the repeats of the slow measurements.
 """
@@ -37,6 +38,8 @@ sys.path.insert(0, str(BENCH))
 
 from import_time import PACKAGE_BUDGET_S, bench_imports, over_floor, report_lines  # noqa: E402
 from ir_openapi import dangling_refs, to_openapi  # noqa: E402
+from load_dump import bench_load_dump, ratio_goals  # noqa: E402
+from load_dump import report_lines as load_dump_lines  # noqa: E402
 from measure import Run, run  # noqa: E402
 from stats import Target, median, per_doc_growth, ratio  # noqa: E402
 
@@ -354,6 +357,8 @@ def targets(results: dict[str, Any]) -> list[Target]:
                 f"import <package> over python -c pass, {package} (s)", seconds, PACKAGE_BUDGET_S
             )
         )
+    for name, value, limit in ratio_goals(results.get("load_dump", {})):
+        found.append(Target(name, value, limit))
     corpus = results.get("corpus")
     if corpus:
         small = results["docs"]["count"]
@@ -437,8 +442,12 @@ def report(results: dict[str, Any], found: list[Target]) -> str:
             f"(again, fast path: {c['check_again_wall_s']:.1f} s) "
             f"(one folder at a time); peak {c['peak_mib']:.0f} MiB",
         ]
+    if results.get("imports") or results.get("load_dump"):
+        lines += ["", "## Generated code (issue 26)"]
     if results.get("imports"):
         lines += ["", *report_lines(results["imports"])]
+    if results.get("load_dump"):
+        lines += ["", *load_dump_lines(results["load_dump"])]
     lines += ["", "targets:"] + [f"- {t.line()}" for t in found]
     return "\n".join(lines) + "\n"
 
@@ -456,6 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-corpus", action="store_true", help="skip the whole-corpus run")
     parser.add_argument(
         "--no-imports", action="store_true", help="skip the import time of generated packages"
+    )
+    parser.add_argument(
+        "--no-load-dump",
+        action="store_true",
+        help="skip the load/dump time of generated models per target",
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="repeats of the slow measurements (default 3)"
@@ -499,6 +513,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             imports_work.mkdir()
             models = 1_000 if args.quick else 10_000
             results["imports"] = bench_imports(imports_work, args.docs, models, fast, "dataclasses")
+        if not args.no_load_dump:
+            load_dump_work = work / "load_dump"
+            load_dump_work.mkdir()
+            # Quick: the 100 largest payloads, one round each; else every payload, `fast` rounds.
+            results["load_dump"] = bench_load_dump(
+                load_dump_work, args.docs, 1 if args.quick else fast, limit=100 if args.quick else 0
+            )
         if not args.no_corpus and args.corpus.is_dir():
             corpus_work = work / "corpus"
             corpus_work.mkdir()

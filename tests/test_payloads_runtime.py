@@ -1,4 +1,4 @@
-"""The dataclasses runtime writes back what the API sent: date-times in their own notation, decimals
+"""The dataclasses and attrs runtimes write back what the API sent: date-times in their own notation, decimals
 sent as numbers as numbers, int64/bigint sent as decimal strings as strings, while the Python values keep
 their types (a datetime is a datetime, an int an int)."""
 
@@ -38,22 +38,26 @@ A payload with every value the runtime converts.
 """
 
 
-@pytest.fixture(scope="module")
-def models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("payloads_runtime")
+@pytest.fixture(scope="module", params=("dataclasses", "attrs"))
+def models(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ModuleType]:
+    style = request.param
+    root = tmp_path_factory.mktemp(f"payloads_runtime_{style}")
     (root / "docs").mkdir()
     (root / "docs" / "reading.md").write_text(DOC, encoding="utf-8")
     spec = read_docs([root / "docs"])
     assert not spec.errors, [d.render() for d in spec.errors]
-    target = load_target("dataclasses", None)
-    for f in render_files(spec, target, "wire_runtime_models", ("models",)):
+    target = load_target(style, None)
+    package = f"wire_runtime_{style}"
+    for f in render_files(spec, target, package, ("models",)):
         path = root / "out" / f.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f.text, encoding="utf-8")
     sys.path.insert(0, str(root / "out"))
     importlib.invalidate_caches()
     try:
-        yield importlib.import_module("wire_runtime_models")
+        yield importlib.import_module(package)
     finally:
         sys.path.remove(str(root / "out"))
 
@@ -157,3 +161,60 @@ def test_nested_values_keep_their_wire_text(models: ModuleType) -> None:
         "2020-01-02T03:04:05.10+00:00",
         "2020-01-02T03:04:05.100Z",
     )
+
+
+def test_values_read_are_plain_python_values(models: ModuleType) -> None:
+    data = {
+        "at": "2020-01-02T03:04:05.284Z",
+        "day": "2020-01-02",
+        "amount": 3,
+        "big": "12",
+        "ratio": 1,
+        "ids": ["1", 2],
+        "times": {"a": "2020-01-02T03:04:05+01:00"},
+    }
+    reading = _reading(models).from_dict(data)
+    assert type(reading.at) is datetime and type(reading.day) is date
+    assert type(reading.amount) is Decimal and type(reading.big) is int
+    assert type(reading.ratio) is float
+    assert [type(i) for i in reading.ids] == [int, int]
+    assert type(reading.times["a"]) is datetime
+    assert reading.to_dict() == data
+
+
+def test_a_changed_list_is_written_in_the_runtime_notation(models: ModuleType) -> None:
+    reading = _reading(models).from_dict({"at": "2020-01-02T03:04:05Z", "ids": ["1", "2"]})
+    reading.ids.append(3)
+    assert reading.to_dict()["ids"] == [1, 2, 3]
+    reading = _reading(models).from_dict({"at": "2020-01-02T03:04:05Z", "ids": ["1", "2"]})
+    reading.ids = [1, 2]
+    assert reading.to_dict()["ids"] == [1, 2]
+
+
+def test_a_value_set_to_the_same_object_keeps_its_notation(models: ModuleType) -> None:
+    reading = _reading(models).from_dict({"at": "2020-01-02T03:04:05.5Z"})
+    reading.at = reading.at
+    assert reading.to_dict() == {"at": "2020-01-02T03:04:05.5Z"}
+    reading.at = reading.at.replace(tzinfo=UTC)
+    assert reading.to_dict() == {"at": "2020-01-02T03:04:05.500Z"}
+
+
+@pytest.mark.parametrize("text", ["2020-01-02T03:04:05", "2020-01-02T03:04:05.5", "2020-01-02"])
+def test_a_date_time_without_an_offset_is_rejected_unless_lenient(
+    models: ModuleType, text: str
+) -> None:
+    cls = _reading(models)
+    with pytest.raises(ValueError, match=r"Reading\.at: .* has no offset"):
+        cls.from_dict({"at": text})
+    reading = cls.from_dict({"at": text}, lenient=True)
+    assert reading.at.tzinfo is None
+    assert reading.to_dict() == {"at": text}
+
+
+def test_reading_does_not_call_init_or_setattr(models: ModuleType) -> None:
+    cls = _reading(models)
+    if not hasattr(cls, "__dataclass_fields__"):
+        pytest.skip("attrs models are built by cattrs' structure functions")
+    assert cls.__setattr__ is object.__setattr__
+    reading = cls.from_dict({"at": "2020-01-02T03:04:05Z", "ratio": 0.5})
+    assert reading == cls(at=reading.at, ratio=0.5)
