@@ -10,7 +10,8 @@ Measures, several times each (medians), on one SDK's docs (default: the Clerk PH
   6. the floor: read every doc, write as many files of the same sizes;
 plus what the cache store costs (bench/store_cost.py), `docmodels --version` and the pre-commit no-op against
 `python -c pass`, the import time of the generated package and of one model (bench/import_time.py: the SDK and
-10,000 synthetic models), and 1 and 3 on every folder of the whole corpus. Prints the ratios and targets, writes
+10,000 synthetic models), reading union payloads per Python target (bench/union_read.py: a tagged union's
+dispatch against trying every member), and 1 and 3 on every folder of the whole corpus. Prints the ratios and targets, writes
 bench/results/latest.json and latest.md.
 
 BENCH_QUICK=1 (or --quick) runs everything once; --repeat N sets the repeats of the slow measurements.
@@ -39,6 +40,8 @@ from import_time import PACKAGE_BUDGET_S, bench_imports, over_floor, report_line
 from ir_openapi import dangling_refs, to_openapi  # noqa: E402
 from measure import Run, run  # noqa: E402
 from stats import Target, median, per_doc_growth, ratio  # noqa: E402
+from union_read import bench_unions  # noqa: E402
+from union_read import report_lines as union_lines  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_DOCS = CORPUS / "php" / "clerk__clerk-sdk-php"
@@ -439,6 +442,8 @@ def report(results: dict[str, Any], found: list[Target]) -> str:
         ]
     if results.get("imports"):
         lines += ["", *report_lines(results["imports"])]
+    if results.get("unions"):
+        lines += ["", *union_lines(results["unions"])]
     lines += ["", "targets:"] + [f"- {t.line()}" for t in found]
     return "\n".join(lines) + "\n"
 
@@ -456,6 +461,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-corpus", action="store_true", help="skip the whole-corpus run")
     parser.add_argument(
         "--no-imports", action="store_true", help="skip the import time of generated packages"
+    )
+    parser.add_argument(
+        "--no-unions", action="store_true", help="skip reading union payloads per target"
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="repeats of the slow measurements (default 3)"
@@ -499,6 +507,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             imports_work.mkdir()
             models = 1_000 if args.quick else 10_000
             results["imports"] = bench_imports(imports_work, args.docs, models, fast, "dataclasses")
+        if not args.no_unions:
+            unions_work = work / "unions"
+            unions_work.mkdir()
+            results["unions"] = bench_unions(unions_work, 3 if args.quick else 7)
         if not args.no_corpus and args.corpus.is_dir():
             corpus_work = work / "corpus"
             corpus_work.mkdir()
