@@ -11,8 +11,8 @@ Measures, several times each (medians), on one SDK's docs (default: the Clerk PH
 plus what the cache store costs (bench/store_cost.py), `docmodels --version` and the pre-commit no-op against
 `python -c pass`, the import time of the generated package and of one model (bench/import_time.py: the SDK and
 10,000 synthetic models), reading union payloads per Python target (bench/union_read.py: a tagged union's
-dispatch against trying every member), and 1 and 3 on every folder of the whole corpus. Prints the ratios and targets, writes
-bench/results/latest.json and latest.md.
+dispatch against trying every member), and 1 and 3 on every folder of the whole corpus. Prints the ratios
+and targets, writes bench/results/latest.json and latest.md.
 
 BENCH_QUICK=1 (or --quick) runs everything once; --repeat N sets the repeats of the slow measurements.
 """
