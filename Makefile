@@ -55,7 +55,7 @@ test-fast: $(STAMP)
 
 # Every folder of ../shared/corpus: read, generated, imported and its generated tests run; then the per-folder report.
 corpus: $(STAMP)
-	DOCMODELS_CORPUS=all $(BIN)/python -m pytest -q -n auto tests/test_corpus.py tests/reader
+	DOCMODELS_CORPUS=all $(BIN)/python -m pytest -q -n auto tests/test_corpus.py tests/reader tests/test_union_agreement.py
 	$(BIN)/python bench/corpus_report.py
 
 # Fuzz the reader and the whole generator for FUZZ_SECONDS (default 30 minutes); a finding is saved under

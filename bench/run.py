@@ -11,8 +11,9 @@ Measures, several times each (medians), on one SDK's docs (default: the Clerk PH
 plus what the cache store costs (bench/store_cost.py), `docmodels --version` and the pre-commit no-op against
 `python -c pass`, the import time of the generated package and of one model (bench/import_time.py: the SDK and
 10,000 synthetic models), the load/dump time of the generated models per Python target on the generated
-tests' payloads, beside pydantic's (bench/load_dump.py), and 1 and 3 on every folder of the whole corpus.
-Prints the ratios and targets, writes bench/results/latest.json and latest.md.
+tests' payloads, beside pydantic's (bench/load_dump.py), reading union payloads per Python target
+(bench/union_read.py: a tagged union's dispatch against trying every member), and 1 and 3 on every folder of
+the whole corpus. Prints the ratios and targets, writes bench/results/latest.json and latest.md.
 
 BENCH_QUICK=1 (or --quick) runs everything once; --repeat N sets the repeats of the slow measurements.
 """
@@ -42,6 +43,8 @@ from load_dump import bench_load_dump, ratio_goals  # noqa: E402
 from load_dump import report_lines as load_dump_lines  # noqa: E402
 from measure import Run, run  # noqa: E402
 from stats import Target, median, per_doc_growth, ratio  # noqa: E402
+from union_read import bench_unions  # noqa: E402
+from union_read import report_lines as union_lines  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_DOCS = CORPUS / "php" / "clerk__clerk-sdk-php"
@@ -448,6 +451,8 @@ def report(results: dict[str, Any], found: list[Target]) -> str:
         lines += ["", *report_lines(results["imports"])]
     if results.get("load_dump"):
         lines += ["", *load_dump_lines(results["load_dump"])]
+    if results.get("unions"):
+        lines += ["", *union_lines(results["unions"])]
     lines += ["", "targets:"] + [f"- {t.line()}" for t in found]
     return "\n".join(lines) + "\n"
 
@@ -470,6 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-load-dump",
         action="store_true",
         help="skip the load/dump time of generated models per target",
+    )
+    parser.add_argument(
+        "--no-unions", action="store_true", help="skip reading union payloads per target"
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="repeats of the slow measurements (default 3)"
@@ -520,6 +528,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["load_dump"] = bench_load_dump(
                 load_dump_work, args.docs, 1 if args.quick else fast, limit=100 if args.quick else 0
             )
+        if not args.no_unions:
+            unions_work = work / "unions"
+            unions_work.mkdir()
+            results["unions"] = bench_unions(unions_work, 3 if args.quick else 7)
         if not args.no_corpus and args.corpus.is_dir():
             corpus_work = work / "corpus"
             corpus_work.mkdir()

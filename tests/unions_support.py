@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from generator.ir import ArrayOf, JSONValue, Literal, MapOf, Primitive, Ref, Spec, TypeExpr, UnionOf
+from generator.ir import (
+    ArrayOf,
+    JSONValue,
+    Literal,
+    MapOf,
+    ModelKey,
+    Primitive,
+    Ref,
+    Spec,
+    TypeExpr,
+    UnionOf,
+    walk_type,
+)
 from generator.render.python_view import PyStyle, python_package
 from generator.render.targets import load_target
 from tests.conftest import generate
@@ -62,6 +75,39 @@ def generated_everywhere(docs: Path, out: Path, prefix: str) -> Iterator[Generat
             sys.path.remove(str(folder))
             for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
                 del sys.modules[name]
+
+
+def union_docs(spec: Spec, docs: Path, out: Path) -> list[ModelKey]:
+    """Copy below `out` the docs of `spec`'s union models and of every model they reach (read from `docs`),
+    keeping their paths (so their keys); returns the union models' keys."""
+    unions = [m.key for m in spec.models if m.kind == "union"]
+    todo, seen = list(unions), set()
+    while todo:
+        key = todo.pop()
+        if key in seen or key not in spec.by_key:
+            continue
+        seen.add(key)
+        model = spec.by_key[key]
+        for expr in [f.type for f in model.fields] + list(model.members):
+            todo.extend(part.key for part in walk_type(expr) if isinstance(part, Ref))
+    for path in sorted({Path(spec.by_key[key].source.path) for key in seen}):
+        target = out / path.relative_to(docs)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return unions
+
+
+def agreements(
+    generated: Generated, cases: list[tuple[str, JSONValue]]
+) -> tuple[list[str], list[str]]:
+    """Each case's outcome ("ok" or an agreed "error"), and every disagreement between targets, described."""
+    outcomes, disagreements = [], []
+    for model, payload in cases:
+        try:
+            outcomes.append(assert_agree(generated, model, payload))
+        except AssertionError as exc:
+            disagreements.append(f"{model}: {str(exc)[:600]}")
+    return outcomes, disagreements
 
 
 def shape(value: Any) -> Any:
