@@ -61,3 +61,59 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         Session.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["object", "object", "session", "SessionObject"],
+    ["id", "id", "example", "str"],
+    ["user_id", "userId", "example", "str"],
+    ["client_id", "clientId", "example", "str"],
+    ["status", "status", "active", "Status"],
+    ["last_active_at", "lastActiveAt", 1, "int"],
+    ["expire_at", "expireAt", 1, "int"],
+    ["abandon_at", "abandonAt", 1, "int"],
+    ["updated_at", "updatedAt", 1, "int"],
+    ["created_at", "createdAt", 1, "int"],
+    [
+        "actor",
+        "actor",
+        {"sub": "example", "additionalProperties": {"key": {"key": "value"}}},
+        "Actor",
+    ],
+    ["last_active_organization_id", "lastActiveOrganizationId", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = Session.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# The enum-typed fields: a value the enum does not list, and whether the enum is open (keeps it).
+ENUM_FIELDS: list[list[object]] = [
+    ["object", "docmodels-not-a-value", False],
+    ["status", "docmodels-not-a-value", False],
+]
+
+
+@pytest.mark.parametrize(("wire_name", "value", "kept"), ENUM_FIELDS)
+def test_enum_field_value_not_in_the_doc(
+    wire_name: str, value: object, kept: bool
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    if kept:
+        model = Session.from_dict(data)
+        assert model.to_dict()[wire_name] == value
+    else:
+        with pytest.raises(_runtime.ValidationError):
+            Session.from_dict(data)

@@ -60,3 +60,57 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         SessionList.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    [
+        "data",
+        "data",
+        [
+            {
+                "object": "session",
+                "id": "example",
+                "userId": "example",
+                "clientId": "example",
+                "status": "active",
+                "lastActiveAt": 1,
+                "expireAt": 1,
+                "abandonAt": 1,
+                "updatedAt": 1,
+                "createdAt": 1,
+                "actor": {
+                    "sub": "example",
+                    "additionalProperties": {"key": {"key": "value"}},
+                },
+                "lastActiveOrganizationId": "example",
+            },
+        ],
+        "list",
+    ],
+    ["total_count", "totalCount", 1, "int"],
+    ["by_status", "byStatus", {"key": 1}, "dict"],
+    [
+        "owner",
+        "owner",
+        {"sub": "example", "additionalProperties": {"key": {"key": "value"}}},
+        "Actor",
+    ],
+    ["owner", "owner", "session", "SessionObject"],
+    ["fetched_at", "fetchedAt", "2024-01-02T03:04:05Z", "datetime"],
+    ["ratio", "ratio", 1.5, "float"],
+    ["complete", "complete", True, "bool"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = SessionList.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}

@@ -34,3 +34,24 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         LegacyMachine.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["id", "id", "example", "str"],
+    ["from_", "from", "example", "str"],
+    ["type", "type", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = LegacyMachine.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}

@@ -51,6 +51,100 @@ def test_rejects_non_object() -> None:
         Machine.from_dict([])  # type: ignore[arg-type]
 
 
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["id", "id", "mch_1", "str"],
+    ["kind", "kind", "machine", ""],
+    ["name", "name", "render-box", "str"],
+    ["gpu", "gpu", "A10G", "GpuType"],
+    ["spec", "spec", {"image": "comfy:latest", "ports": [8188]}, "DockerSpec"],
+    [
+        "spec",
+        "spec",
+        {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
+        "DockerSpec",
+    ],
+    ["spec", "spec", "example", "str"],
+    ["created_at", "createdAt", "2025-03-31T12:50:52.284Z", "datetime"],
+    ["tags", "tags", ["fast"], "list"],
+    ["env", "env", {"REGION": "eu-west-1"}, "dict"],
+    ["sessions", "sessions", [], "list"],
+    [
+        "parent",
+        "parent",
+        {
+            "id": "example",
+            "kind": "machine",
+            "name": "example",
+            "gpu": "T4",
+            "tags": ["example"],
+            "env": {"key": "example"},
+            "spec": {
+                "image": "example",
+                "ports": [1.5],
+                "labels": {"key": ["example"]},
+            },
+            "sessions": [
+                {
+                    "id": "example",
+                    "sessionId": "example",
+                    "gpuEventId": "example",
+                    "url": "example",
+                    "gpu": "example",
+                    "createdAt": "2024-01-02T03:04:05Z",
+                    "timeout": 1.5,
+                    "timeoutEnd": "2024-01-02T03:04:05Z",
+                    "machineId": "example",
+                    "machineVersionId": "example",
+                    "status": "example",
+                    "userId": "example",
+                    "orgId": "example",
+                },
+            ],
+            "createdAt": "2024-01-02T03:04:05Z",
+            "size": 9007199254740993,
+            "enabled": True,
+            "legacyName": "example",
+        },
+        "Machine",
+    ],
+    ["size", "size", 39658, "int"],
+    ["enabled", "enabled", True, "bool"],
+    ["legacy_name", "legacyName", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = Machine.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# The enum-typed fields: a value the enum does not list, and whether the enum is open (keeps it).
+ENUM_FIELDS: list[list[object]] = [["gpu", "docmodels-not-a-value", False]]
+
+
+@pytest.mark.parametrize(("wire_name", "value", "kept"), ENUM_FIELDS)
+def test_enum_field_value_not_in_the_doc(
+    wire_name: str, value: object, kept: bool
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    if kept:
+        model = Machine.from_dict(data)
+        assert model.to_dict()[wire_name] == value
+    else:
+        with pytest.raises(_runtime.ValidationError):
+            Machine.from_dict(data)
+
+
 def test_setting_legacy_name_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

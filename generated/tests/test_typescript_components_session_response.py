@@ -46,6 +46,37 @@ def test_rejects_non_object() -> None:
         SessionResponse.from_dict([])  # type: ignore[arg-type]
 
 
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["id", "id", "<id>", "str"],
+    ["session_id", "sessionId", "<id>", "str"],
+    ["gpu_event_id", "gpuEventId", "<id>", "str"],
+    ["gpu", "gpu", "<value>", "str"],
+    ["created_at", "createdAt", "2025-03-31T12:50:52.284Z", "datetime"],
+    ["url", "url", "example", "str"],
+    ["timeout", "timeout", 1.5, "float"],
+    ["timeout_end", "timeoutEnd", "2024-01-02T03:04:05Z", "datetime"],
+    ["machine_id", "machineId", "example", "str"],
+    ["machine_version_id", "machineVersionId", "example", "str"],
+    ["status", "status", "example", "str"],
+    ["user_id", "userId", "example", "str"],
+    ["org_id", "orgId", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = SessionResponse.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
 def test_setting_session_id_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

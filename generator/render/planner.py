@@ -201,7 +201,7 @@ def _instances(
             path = rule.path.format(package=package, module_path=module_path, test_name=test_name)
             context = dict(base, m=m, import_from=_import_from(package, m.package))
             if rule.group == "tests":
-                context["t"] = model_tests(spec, m, package)
+                context["t"] = model_tests(spec, m, package, py.models)
             found.append((path, context))
     elif rule.each == "namespace":
         for sub in py.packages:
