@@ -9,7 +9,7 @@ from example_models import _runtime
 
 from example_models.php.components.session import Session
 
-# Built from the field types.
+# Built from the field types (the doc gives no example).
 EXAMPLE: dict[str, Any] = {
     "object": "session",
     "id": "example",

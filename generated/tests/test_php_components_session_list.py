@@ -9,7 +9,7 @@ from example_models import _runtime
 
 from example_models.php.components.session_list import SessionList
 
-# Built from the field types.
+# Built from the field types (the doc gives no example).
 EXAMPLE: dict[str, Any] = {
     "data": [
         {

@@ -9,7 +9,7 @@ from example_models import _runtime
 
 from example_models.typescript.components.legacy_machine import LegacyMachine
 
-# Built from the field types.
+# Built from the field types (the doc gives no example).
 EXAMPLE: dict[str, Any] = {"id": "example", "from": "example", "type": "example"}
 
 

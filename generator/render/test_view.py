@@ -77,6 +77,12 @@ class ModelTests:
     nullable: tuple[NullCase, ...] = ()
     not_nullable: tuple[NullCase, ...] = ()
     enum_cases: tuple[EnumCase, ...] = ()
+    #: Where the example comes from, said in the tests ("doc", "column", "openapi" or "types").
+    example_source: str = "types"
+
+    @property
+    def example_note(self) -> str:
+        return _EXAMPLE_NOTES[self.example_source]
 
     @property
     def field_rows(self) -> list[list[JSONValue]]:
@@ -89,6 +95,14 @@ class ModelTests:
     @property
     def enum_rows(self) -> list[list[JSONValue]]:
         return [[c.wire_name, c.wire_value, c.kept] for c in self.enum_cases]
+
+
+_EXAMPLE_NOTES = {
+    "doc": "The doc's Example Usage.",
+    "column": "Built from the field types, with the values of the doc's Example column.",
+    "openapi": "The OpenAPI document's example for the schema.",
+    "types": "Built from the field types (the doc gives no example).",
+}
 
 
 def model_tests(
@@ -126,6 +140,7 @@ def model_tests(
         local_name=f"Model{m.class_name}" if m.class_name.startswith("Test") else m.class_name,
         example=example.value if example else None,
         example_from_doc=bool(example and example.from_doc),
+        example_source=example.source if example else "types",
         buildable=example is not None,
         required=tuple(f.wire_name for f in m.fields if f.required) if example else (),
         deprecated=tuple(deprecated),
