@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from generator.config import ConfigError, load_config
 from generator.examples import example_for
 from generator.ir import Spec
 from generator.openapi import enrich
@@ -118,3 +121,22 @@ def test_nullability_cases_follow_what_the_doc_says(tmp_path: Path) -> None:
     pet = _tests_of(spec, "Pet")
     assert [(c.wire_name, c.required) for c in pet.nullable] == [("nickname", True)]
     assert [c.wire_name for c in pet.not_nullable] == ["name"]
+
+
+def test_the_tests_setting_adds_a_property_test_and_rejects_other_values(tmp_path: Path) -> None:
+    spec = read_docs([SPECS], "auto")
+    py = python_package(spec, PyStyle.from_options(load_target("dataclasses").python))
+    machine = _model(spec, "Machine")
+    off = model_tests(spec, py.models[machine.key], "pkg", py.models)
+    on = model_tests(spec, py.models[machine.key], "pkg", py.models, properties=True)
+    assert off.payloads == ""
+    assert on.payloads.startswith("st.fixed_dictionaries({")
+    # Enum values, union members, nullable and nested objects are drawn from the IR.
+    assert 'st.sampled_from(["T4", "A10G", "A100", "H100"])' in on.payloads
+    assert '"sessions": st.lists(st.fixed_dictionaries(' in on.payloads
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.docmodels]\ntests = "everything"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="`tests` must be one of examples, properties"):
+        load_config({}, pyproject, tmp_path)
+    pyproject.write_text('[tool.docmodels]\ntests = "properties"\n', encoding="utf-8")
+    assert load_config({}, pyproject, tmp_path).tests == "properties"

@@ -4,6 +4,8 @@
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from example_models import _runtime
 
@@ -117,3 +119,57 @@ def test_enum_field_value_not_in_the_doc(
     else:
         with pytest.raises(_runtime.ValidationError):
             Session.from_dict(data)
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS = st.fixed_dictionaries(
+    {
+        "object": st.sampled_from(["session"]),
+        "id": st.text(max_size=8),
+        "userId": st.text(max_size=8),
+        "clientId": st.text(max_size=8),
+        "status": st.sampled_from(
+            [
+                "active",
+                "revoked",
+                "ended",
+                "expired",
+                "removed",
+                "abandoned",
+                "replaced",
+                "pending",
+            ]
+        ),
+        "lastActiveAt": st.integers(-(2**53), 2**53),
+        "expireAt": st.integers(-(2**53), 2**53),
+        "abandonAt": st.integers(-(2**53), 2**53),
+        "updatedAt": st.integers(-(2**53), 2**53),
+        "createdAt": st.integers(-(2**53), 2**53),
+    },
+    optional={
+        "actor": st.fixed_dictionaries(
+            {"sub": st.text(max_size=8)},
+            optional={
+                "additionalProperties": st.dictionaries(
+                    st.text(max_size=4), st.just({"key": "value"}), max_size=2
+                )
+            },
+        ),
+        "lastActiveOrganizationId": st.text(max_size=8),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = Session.from_dict(data)
+    dumped = model.to_dict()
+    assert Session.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()

@@ -4,6 +4,8 @@
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from example_models import _runtime
 
@@ -114,3 +116,77 @@ def test_field_is_read_and_written_under_its_wire_name(
     if type_name:
         read = getattr(model, attribute)
         assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS = st.fixed_dictionaries(
+    {
+        "data": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "object": st.sampled_from(["session"]),
+                    "id": st.text(max_size=8),
+                    "userId": st.text(max_size=8),
+                    "clientId": st.text(max_size=8),
+                    "status": st.sampled_from(
+                        [
+                            "active",
+                            "revoked",
+                            "ended",
+                            "expired",
+                            "removed",
+                            "abandoned",
+                            "replaced",
+                            "pending",
+                        ]
+                    ),
+                    "lastActiveAt": st.integers(-(2**53), 2**53),
+                    "expireAt": st.integers(-(2**53), 2**53),
+                    "abandonAt": st.integers(-(2**53), 2**53),
+                    "updatedAt": st.integers(-(2**53), 2**53),
+                    "createdAt": st.integers(-(2**53), 2**53),
+                },
+                optional={
+                    "actor": st.just(
+                        {
+                            "sub": "example",
+                            "additionalProperties": {"key": {"key": "value"}},
+                        }
+                    ),
+                    "lastActiveOrganizationId": st.text(max_size=8),
+                },
+            ),
+            max_size=2,
+        ),
+        "totalCount": st.integers(-(2**53), 2**53),
+    },
+    optional={
+        "byStatus": st.dictionaries(
+            st.text(max_size=4), st.integers(-(2**53), 2**53), max_size=2
+        ),
+        "owner": st.sampled_from(
+            [
+                {"sub": "example", "additionalProperties": {"key": {"key": "value"}}},
+                "session",
+            ]
+        ),
+        "fetchedAt": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+        "ratio": st.floats(allow_nan=False, allow_infinity=False),
+        "complete": st.booleans(),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = SessionList.from_dict(data)
+    dumped = model.to_dict()
+    assert SessionList.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()

@@ -5,6 +5,8 @@ import warnings
 from typing import Any, get_type_hints
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from example_models import _runtime
 
@@ -143,6 +145,108 @@ def test_enum_field_value_not_in_the_doc(
     else:
         with pytest.raises(_runtime.ValidationError):
             Machine.from_dict(data)
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS = st.fixed_dictionaries(
+    {
+        "id": st.text(max_size=8),
+        "kind": st.just("machine"),
+        "name": st.text(max_size=8),
+        "gpu": st.sampled_from(["T4", "A10G", "A100", "H100"]),
+        "spec": st.sampled_from(
+            [
+                {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
+                "example",
+            ]
+        ),
+        "createdAt": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+    },
+    optional={
+        "tags": st.lists(st.text(max_size=8), max_size=2),
+        "env": st.dictionaries(st.text(max_size=4), st.text(max_size=8), max_size=2),
+        "sessions": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "id": st.text(max_size=8),
+                    "sessionId": st.text(max_size=8),
+                    "gpuEventId": st.text(max_size=8),
+                    "gpu": st.text(max_size=8),
+                    "createdAt": st.sampled_from(
+                        ["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]
+                    ),
+                },
+                optional={
+                    "url": st.text(max_size=8),
+                    "timeout": st.floats(allow_nan=False, allow_infinity=False),
+                    "timeoutEnd": st.sampled_from(
+                        ["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]
+                    ),
+                    "machineId": st.text(max_size=8),
+                    "machineVersionId": st.text(max_size=8),
+                    "status": st.text(max_size=8),
+                    "userId": st.text(max_size=8),
+                    "orgId": st.text(max_size=8),
+                },
+            ),
+            max_size=2,
+        ),
+        "parent": st.just(
+            {
+                "id": "example",
+                "kind": "machine",
+                "name": "example",
+                "gpu": "T4",
+                "tags": ["example"],
+                "env": {"key": "example"},
+                "spec": {
+                    "image": "example",
+                    "ports": [1.5],
+                    "labels": {"key": ["example"]},
+                },
+                "sessions": [
+                    {
+                        "id": "example",
+                        "sessionId": "example",
+                        "gpuEventId": "example",
+                        "url": "example",
+                        "gpu": "example",
+                        "createdAt": "2024-01-02T03:04:05Z",
+                        "timeout": 1.5,
+                        "timeoutEnd": "2024-01-02T03:04:05Z",
+                        "machineId": "example",
+                        "machineVersionId": "example",
+                        "status": "example",
+                        "userId": "example",
+                        "orgId": "example",
+                    }
+                ],
+                "createdAt": "2024-01-02T03:04:05Z",
+                "size": 9007199254740993,
+                "enabled": True,
+                "legacyName": "example",
+            }
+        ),
+        "size": st.integers(-(2**63), 2**63),
+        "enabled": st.booleans(),
+        "legacyName": st.text(max_size=8),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = Machine.from_dict(data)
+    dumped = model.to_dict()
+    assert Machine.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()
 
 
 def test_setting_legacy_name_warns() -> None:

@@ -5,6 +5,8 @@ import warnings
 from typing import Any, get_type_hints
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from example_models import _runtime
 
@@ -75,6 +77,43 @@ def test_field_is_read_and_written_under_its_wire_name(
     if type_name:
         read = getattr(model, attribute)
         assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS = st.fixed_dictionaries(
+    {
+        "id": st.text(max_size=8),
+        "sessionId": st.text(max_size=8),
+        "gpuEventId": st.text(max_size=8),
+        "gpu": st.text(max_size=8),
+        "createdAt": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+    },
+    optional={
+        "url": st.text(max_size=8),
+        "timeout": st.floats(allow_nan=False, allow_infinity=False),
+        "timeoutEnd": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+        "machineId": st.text(max_size=8),
+        "machineVersionId": st.text(max_size=8),
+        "status": st.text(max_size=8),
+        "userId": st.text(max_size=8),
+        "orgId": st.text(max_size=8),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = SessionResponse.from_dict(data)
+    dumped = model.to_dict()
+    assert SessionResponse.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()
 
 
 def test_setting_session_id_warns() -> None:

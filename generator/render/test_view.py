@@ -10,6 +10,7 @@ from ..examples import build_type, example_for, fits
 from ..ir import ArrayOf, JSONValue, MapOf, ModelKey, Primitive, Ref, Spec, TypeExpr, UnionOf
 from . import naming
 from .python_view import PyModel
+from .strategies import payload_strategy
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class ModelTests:
     enum_cases: tuple[EnumCase, ...] = ()
     #: Where the example comes from, said in the tests ("doc", "column", "openapi" or "types").
     example_source: str = "types"
+    #: The hypothesis strategy (source) of the model's wire payloads for the property test; "" for none.
+    payloads: str = ""
 
     @property
     def example_note(self) -> str:
@@ -106,9 +109,14 @@ _EXAMPLE_NOTES = {
 
 
 def model_tests(
-    spec: Spec, m: PyModel, package: str, models: Mapping[ModelKey, PyModel] | None = None
+    spec: Spec,
+    m: PyModel,
+    package: str,
+    models: Mapping[ModelKey, PyModel] | None = None,
+    properties: bool = False,
 ) -> ModelTests:
-    """What the tests of `m` check; `models` (every model's Python view) names the classes of its fields."""
+    """What the tests of `m` check; `models` (every model's Python view) names the classes of its fields;
+    `properties` adds a property test (`tests = "properties"`)."""
     model = m.model
     example = example_for(spec, model)
     class_names = {key: p.class_name for key, p in (models or {}).items()}
@@ -141,6 +149,7 @@ def model_tests(
         example=example.value if example else None,
         example_from_doc=bool(example and example.from_doc),
         example_source=example.source if example else "types",
+        payloads=payload_strategy(spec, model) if properties and checked else "",
         buildable=example is not None,
         required=tuple(f.wire_name for f in m.fields if f.required) if example else (),
         deprecated=tuple(deprecated),
