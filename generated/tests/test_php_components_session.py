@@ -122,7 +122,7 @@ def test_enum_field_value_not_in_the_doc(
 
 
 # Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
-PAYLOADS = st.fixed_dictionaries(
+PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {
         "object": st.sampled_from(["session"]),
         "id": st.text(max_size=8),

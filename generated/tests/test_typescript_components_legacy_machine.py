@@ -60,7 +60,7 @@ def test_field_is_read_and_written_under_its_wire_name(
 
 
 # Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
-PAYLOADS = st.fixed_dictionaries(
+PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {"id": st.text(max_size=8)},
     optional={"from": st.text(max_size=8), "type": st.text(max_size=8)},
 )
