@@ -119,7 +119,7 @@ def model_tests(
     `properties` adds a property test (`tests = "properties"`)."""
     model = m.model
     example = example_for(spec, model)
-    class_names = {key: p.class_name for key, p in (models or {}).items()}
+    views: Mapping[ModelKey, PyModel] = models or {}
     checked = model.kind == "object" and example is not None and isinstance(example.value, dict)
     deprecated: list[DeprecatedCase] = []
     for f in m.fields:
@@ -161,9 +161,7 @@ def model_tests(
             for f in m.fields
             if f.default != "None"
         ),
-        field_cases=_field_cases(spec, m, example.value, class_names)
-        if checked and example
-        else (),
+        field_cases=_field_cases(spec, m, example.value, views) if checked and example else (),
         nullable=tuple(
             NullCase(f.name, f.wire_name, f.required)
             for f in m.fields
@@ -179,7 +177,7 @@ def model_tests(
 
 
 def _field_cases(
-    spec: Spec, m: PyModel, example: JSONValue, classes: Mapping[ModelKey, str]
+    spec: Spec, m: PyModel, example: JSONValue, classes: Mapping[ModelKey, PyModel]
 ) -> tuple[FieldCase, ...]:
     """A case per field with a finite, non-null value (the example's when it has one), then one per
     further member of a union-typed field whose member is certain."""
@@ -230,7 +228,7 @@ _PRIMITIVE_TYPES = {
 
 
 def _type_name(
-    spec: Spec, expr: TypeExpr, value: JSONValue, classes: Mapping[ModelKey, str]
+    spec: Spec, expr: TypeExpr, value: JSONValue, classes: Mapping[ModelKey, PyModel]
 ) -> str:
     """The name of the Python type a wire value of `expr` is read as; "" when not certain (a union whose
     members other than one could take the value, `any`, decimals and bytes, whose type varies by target)."""
@@ -249,7 +247,8 @@ def _type_name(
     if isinstance(expr, Ref):
         model = spec.by_key[expr.key]
         if model.kind in ("object", "enum"):
-            return classes.get(expr.key, "")
+            view = classes.get(expr.key)
+            return view.class_name if view else ""
     return ""
 
 
