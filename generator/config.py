@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 OUTPUT_GROUPS = ("models", "docs", "tests")
 #: What the docs output holds besides its index: a page per model, the index's diagrams, the deprecations.
 DOCS_PARTS = ("pages", "diagrams", "deprecations")
+#: What the generated tests of each model hold: the example-based checks, or those and a hypothesis
+#: property test (the user's test environment then needs hypothesis).
+TEST_KINDS = ("examples", "properties")
 #: What `dialect` may be: `auto` (decided per folder) or a registered dialect's name.
 DIALECT_CHOICES = ("auto", *DIALECTS)
 DEFAULTS: dict[str, Any] = {
@@ -36,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "docs_parts": list(DOCS_PARTS),
     "strict": False,
     "diff": {},
+    "tests": "examples",
 }
 WIRE_NAME_POLICIES = ("as-written", "snake_case", "camelCase", "PascalCase")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -64,6 +68,8 @@ class Config:
     strict: bool = False
     #: `[tool.docmodels.diff]` as written (`docmodels diff` checks it: generator/diff/settings.py).
     diff: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    #: `tests`: one of TEST_KINDS.
+    tests: str = "examples"
 
     def fingerprint(self) -> str:
         """A hash of the settings that shape the output (paths excluded, so it is the same everywhere)."""
@@ -83,6 +89,8 @@ class Config:
             data["wire_name_overrides"] = dict(sorted(self.wire_name_overrides.items()))
         if self.docs_parts != DOCS_PARTS:
             data["docs_parts"] = list(self.docs_parts)
+        if self.tests != "examples":
+            data["tests"] = self.tests
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -200,6 +208,11 @@ def load_config(
         ),
         (isinstance(merged["strict"], bool), "strict", "`strict` must be true or false"),
         (
+            merged["tests"] in TEST_KINDS,
+            "tests",
+            f"`tests` must be one of {', '.join(TEST_KINDS)}",
+        ),
+        (
             isinstance(merged["diff"], dict),
             "diff",
             "`diff` must be a table ([tool.docmodels.diff])",
@@ -227,6 +240,7 @@ def load_config(
         wire_names_set="wire_names" in table or "wire_names" in from_cli,
         strict=merged["strict"],
         diff=dict(merged["diff"]),
+        tests=merged["tests"],
     )
     if check_paths:
         root = base if pyproject is not None else cwd

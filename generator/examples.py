@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from .ir import (
     ArrayOf,
+    Field,
     JSONValue,
     Link,
     Literal,
@@ -43,6 +45,10 @@ _PRIMITIVE_EXAMPLES: dict[str, JSONValue] = {
 class Example:
     value: JSONValue
     from_doc: bool
+    #: Where the value comes from: "doc" (its Example Usage), "column" (built from the field types, with
+    #: the doc's Example column where it gives a value), "openapi" (the schema's `example`/`examples`,
+    #: when `--openapi` gave it) or "types" (built from the field types).
+    source: str = "types"
 
 
 class _Unbuildable(Exception):
@@ -52,11 +58,45 @@ class _Unbuildable(Exception):
 def example_for(spec: Spec, model: Model) -> Example | None:
     """The doc's example when it fits the model, else one built from the field types; None if impossible."""
     if model.has_example and fits(spec, Ref(model.key), model.example):
-        return Example(model.example, True)
+        source = "openapi" if dict(model.facts).get("example") == "spec" else "doc"
+        return Example(model.example, True, source)
     try:
-        return Example(_build(spec, Ref(model.key), ()), False)
+        value = _build(spec, Ref(model.key), ())
     except _Unbuildable:
         return None
+    from_column = any(column_example(spec, f) is not _NONE for f in model.fields)
+    return Example(value, False, "column" if from_column else "types")
+
+
+_NONE = object()
+_INTEGER = re.compile(r"^-?\d+$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][+-]?\d+)?$")
+
+
+def column_example(spec: Spec, field: Field) -> object:
+    """The field's Example column text as a wire value of its type; `_NONE` when it gives none that fits."""
+    text = (field.example or "").strip()
+    if not text:
+        return _NONE
+    value: object = _NONE
+    kinds = _primitive_kinds(spec, field.type)
+    if kinds & {"string", "date", "datetime", "bytes", "decimal"}:
+        value = text
+    elif kinds & {"integer", "bigint"} and _INTEGER.match(text):
+        value = int(text)
+    elif "number" in kinds and _NUMBER.match(text):
+        value = float(text) if any(c in text for c in ".eE") else int(text)
+    elif "boolean" in kinds and text in ("true", "false"):
+        value = text == "true"
+    return value if value is not _NONE and fits(spec, field.type, value) else _NONE
+
+
+def _primitive_kinds(spec: Spec, expr: TypeExpr) -> set[str]:
+    if isinstance(expr, Primitive):
+        return {expr.kind}
+    if isinstance(expr, UnionOf):
+        return {k for m in expr.members for k in _primitive_kinds(spec, m)}
+    return set()
 
 
 def build_type(spec: Spec, expr: TypeExpr) -> JSONValue:
@@ -109,6 +149,10 @@ def _build_model(spec: Spec, model: Model, stack: tuple[ModelKey, ...]) -> JSONV
         return _first_buildable(spec, model.members or (Primitive("any"),), stack)
     data: dict[str, JSONValue] = {}
     for field in model.fields:
+        given = column_example(spec, field) if field.example else _NONE
+        if given is not _NONE:
+            data[field.wire_name] = cast(JSONValue, given)
+            continue
         try:
             data[field.wire_name] = _build(spec, field.type, stack)
         except _Unbuildable:

@@ -43,7 +43,9 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         return Built(spec, None, spec.diagnostics)
     try:
         target = load_target(config.target, config.templates)
-        pending = plan_files(spec, target, config.package, config.outputs, store, config.docs_parts)
+        pending = plan_files(
+            spec, target, config.package, config.outputs, store, config.docs_parts, config.tests
+        )
         record = RenderRecord(store, config.out, target)
         texts, rendered, fresh = _render(pending, record, target)
         texts.update(_formatted(fresh, target, config.out, rendered))

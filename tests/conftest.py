@@ -116,8 +116,10 @@ def generate(
     target: str = "dataclasses",
     package: str = "models",
     outputs: tuple[str, ...] = ("models", "docs", "tests"),
+    tests: str = "examples",
 ) -> Spec:
-    """Run the real pipeline on `docs` into `out`, failing the test on any error; returns the IR."""
+    """Run the real pipeline on `docs` into `out`, failing the test on any error; returns the IR
+    (`tests`: the `tests` setting, "properties" for the generated property tests)."""
     config = Config(
         docs=(docs,),
         out=out,
@@ -127,6 +129,7 @@ def generate(
         templates=None,
         dialect="auto",
         source=None,
+        tests=tests,
     )
     built = build(config)
     errors = [d.render() for d in built.diagnostics if d.severity == "error"]

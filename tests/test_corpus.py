@@ -61,7 +61,7 @@ def test_corpus_folder_generates_and_its_tests_pass(
     folder: str, corpus: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    spec = generate(corpus / folder, out, package="corpus_models")
+    spec = generate(corpus / folder, out, package="corpus_models", tests="properties")
     dialects = {m.dialect for m in spec.models}
     assert dialects == {DIALECT_FOLDERS[folder.split("/")[0]]}
     assert_ruff_clean(out)

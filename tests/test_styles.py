@@ -46,7 +46,7 @@ def test_style_generates_passes_its_tests_and_type_checks(
     docs = SPECS if folder == "specs" else require_corpus(CORPUS / folder)
     out = tmp_path / "out"
     package = f"{style}_models"
-    generate(docs, out, target=style, package=package)
+    generate(docs, out, target=style, package=package, tests="properties")
     assert_ruff_clean(out)
     run_generated_tests(out)
     type_check(out, package, tmp_path / "mypy-cache")

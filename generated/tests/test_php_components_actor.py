@@ -6,8 +6,10 @@ from typing import Any
 import pytest
 from example_models import _runtime
 from example_models.php.components.actor import Actor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-# Built from the field types.
+# Built from the field types (the doc gives no example).
 EXAMPLE: dict[str, Any] = {
     "sub": "example",
     "additionalProperties": {"key": {"key": "value"}},
@@ -35,3 +37,54 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         Actor.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["sub", "sub", "example", "str"],
+    [
+        "additional_properties",
+        "additionalProperties",
+        {"key": {"key": "value"}},
+        "dict",
+    ],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = Actor.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {"sub": st.text(max_size=8)},
+    optional={
+        "additionalProperties": st.dictionaries(
+            st.text(max_size=4), st.just({"key": "value"}), max_size=2
+        ),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = Actor.from_dict(data)
+    dumped = model.to_dict()
+    assert Actor.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()

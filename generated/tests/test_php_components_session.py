@@ -6,8 +6,10 @@ from typing import Any
 import pytest
 from example_models import _runtime
 from example_models.php.components.session import Session
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-# Built from the field types.
+# Built from the field types (the doc gives no example).
 EXAMPLE: dict[str, Any] = {
     "object": "session",
     "id": "example",
@@ -59,3 +61,113 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         Session.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["object", "object", "session", "SessionObject"],
+    ["id", "id", "example", "str"],
+    ["user_id", "userId", "example", "str"],
+    ["client_id", "clientId", "example", "str"],
+    ["status", "status", "active", "Status"],
+    ["last_active_at", "lastActiveAt", 1, "int"],
+    ["expire_at", "expireAt", 1, "int"],
+    ["abandon_at", "abandonAt", 1, "int"],
+    ["updated_at", "updatedAt", 1, "int"],
+    ["created_at", "createdAt", 1, "int"],
+    [
+        "actor",
+        "actor",
+        {"sub": "example", "additionalProperties": {"key": {"key": "value"}}},
+        "Actor",
+    ],
+    ["last_active_organization_id", "lastActiveOrganizationId", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = Session.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# The enum-typed fields: a value the enum does not list, and whether the enum is open (keeps it).
+ENUM_FIELDS: list[list[object]] = [
+    ["object", "docmodels-not-a-value", False],
+    ["status", "docmodels-not-a-value", False],
+]
+
+
+@pytest.mark.parametrize(("wire_name", "value", "kept"), ENUM_FIELDS)
+def test_enum_field_value_not_in_the_doc(
+    wire_name: str, value: object, kept: bool
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    if kept:
+        model = Session.from_dict(data)
+        assert model.to_dict()[wire_name] == value
+    else:
+        with pytest.raises(_runtime.ValidationError):
+            Session.from_dict(data)
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "object": st.sampled_from(["session"]),
+        "id": st.text(max_size=8),
+        "userId": st.text(max_size=8),
+        "clientId": st.text(max_size=8),
+        "status": st.sampled_from(
+            [
+                "active",
+                "revoked",
+                "ended",
+                "expired",
+                "removed",
+                "abandoned",
+                "replaced",
+                "pending",
+            ]
+        ),
+        "lastActiveAt": st.integers(-(2**53), 2**53),
+        "expireAt": st.integers(-(2**53), 2**53),
+        "abandonAt": st.integers(-(2**53), 2**53),
+        "updatedAt": st.integers(-(2**53), 2**53),
+        "createdAt": st.integers(-(2**53), 2**53),
+    },
+    optional={
+        "actor": st.fixed_dictionaries(
+            {"sub": st.text(max_size=8)},
+            optional={
+                "additionalProperties": st.dictionaries(
+                    st.text(max_size=4), st.just({"key": "value"}), max_size=2
+                )
+            },
+        ),
+        "lastActiveOrganizationId": st.text(max_size=8),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = Session.from_dict(data)
+    dumped = model.to_dict()
+    assert Session.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()

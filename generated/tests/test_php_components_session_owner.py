@@ -6,6 +6,7 @@ from example_models import _runtime
 from example_models.php.components.session_owner import SessionOwner
 
 
+# Each member's example, built from the member types.
 @pytest.mark.parametrize(
     "data",
     [{"sub": "example", "additionalProperties": {"key": {"key": "value"}}}, "session"],

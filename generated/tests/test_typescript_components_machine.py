@@ -7,6 +7,8 @@ from typing import Any, get_type_hints
 import pytest
 from example_models import _runtime
 from example_models.typescript.components.machine import Machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 # The doc's Example Usage.
 EXAMPLE: dict[str, Any] = {
@@ -47,6 +49,202 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         Machine.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["id", "id", "mch_1", "str"],
+    ["kind", "kind", "machine", ""],
+    ["name", "name", "render-box", "str"],
+    ["gpu", "gpu", "A10G", "GpuType"],
+    ["spec", "spec", {"image": "comfy:latest", "ports": [8188]}, "DockerSpec"],
+    [
+        "spec",
+        "spec",
+        {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
+        "DockerSpec",
+    ],
+    ["spec", "spec", "example", "str"],
+    ["created_at", "createdAt", "2025-03-31T12:50:52.284Z", "datetime"],
+    ["tags", "tags", ["fast"], "list"],
+    ["env", "env", {"REGION": "eu-west-1"}, "dict"],
+    ["sessions", "sessions", [], "list"],
+    [
+        "parent",
+        "parent",
+        {
+            "id": "example",
+            "kind": "machine",
+            "name": "example",
+            "gpu": "T4",
+            "tags": ["example"],
+            "env": {"key": "example"},
+            "spec": {
+                "image": "example",
+                "ports": [1.5],
+                "labels": {"key": ["example"]},
+            },
+            "sessions": [
+                {
+                    "id": "example",
+                    "sessionId": "example",
+                    "gpuEventId": "example",
+                    "url": "example",
+                    "gpu": "example",
+                    "createdAt": "2024-01-02T03:04:05Z",
+                    "timeout": 1.5,
+                    "timeoutEnd": "2024-01-02T03:04:05Z",
+                    "machineId": "example",
+                    "machineVersionId": "example",
+                    "status": "example",
+                    "userId": "example",
+                    "orgId": "example",
+                },
+            ],
+            "createdAt": "2024-01-02T03:04:05Z",
+            "size": 9007199254740993,
+            "enabled": True,
+            "legacyName": "example",
+        },
+        "Machine",
+    ],
+    ["size", "size", 39658, "int"],
+    ["enabled", "enabled", True, "bool"],
+    ["legacy_name", "legacyName", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = Machine.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# The enum-typed fields: a value the enum does not list, and whether the enum is open (keeps it).
+ENUM_FIELDS: list[list[object]] = [["gpu", "docmodels-not-a-value", False]]
+
+
+@pytest.mark.parametrize(("wire_name", "value", "kept"), ENUM_FIELDS)
+def test_enum_field_value_not_in_the_doc(
+    wire_name: str, value: object, kept: bool
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    if kept:
+        model = Machine.from_dict(data)
+        assert model.to_dict()[wire_name] == value
+    else:
+        with pytest.raises(_runtime.ValidationError):
+            Machine.from_dict(data)
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "id": st.text(max_size=8),
+        "kind": st.just("machine"),
+        "name": st.text(max_size=8),
+        "gpu": st.sampled_from(["T4", "A10G", "A100", "H100"]),
+        "spec": st.sampled_from(
+            [
+                {"image": "example", "ports": [1.5], "labels": {"key": ["example"]}},
+                "example",
+            ]
+        ),
+        "createdAt": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+    },
+    optional={
+        "tags": st.lists(st.text(max_size=8), max_size=2),
+        "env": st.dictionaries(st.text(max_size=4), st.text(max_size=8), max_size=2),
+        "sessions": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "id": st.text(max_size=8),
+                    "sessionId": st.text(max_size=8),
+                    "gpuEventId": st.text(max_size=8),
+                    "gpu": st.text(max_size=8),
+                    "createdAt": st.sampled_from(
+                        ["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]
+                    ),
+                },
+                optional={
+                    "url": st.text(max_size=8),
+                    "timeout": st.floats(allow_nan=False, allow_infinity=False),
+                    "timeoutEnd": st.sampled_from(
+                        ["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]
+                    ),
+                    "machineId": st.text(max_size=8),
+                    "machineVersionId": st.text(max_size=8),
+                    "status": st.text(max_size=8),
+                    "userId": st.text(max_size=8),
+                    "orgId": st.text(max_size=8),
+                },
+            ),
+            max_size=2,
+        ),
+        "parent": st.just(
+            {
+                "id": "example",
+                "kind": "machine",
+                "name": "example",
+                "gpu": "T4",
+                "tags": ["example"],
+                "env": {"key": "example"},
+                "spec": {
+                    "image": "example",
+                    "ports": [1.5],
+                    "labels": {"key": ["example"]},
+                },
+                "sessions": [
+                    {
+                        "id": "example",
+                        "sessionId": "example",
+                        "gpuEventId": "example",
+                        "url": "example",
+                        "gpu": "example",
+                        "createdAt": "2024-01-02T03:04:05Z",
+                        "timeout": 1.5,
+                        "timeoutEnd": "2024-01-02T03:04:05Z",
+                        "machineId": "example",
+                        "machineVersionId": "example",
+                        "status": "example",
+                        "userId": "example",
+                        "orgId": "example",
+                    }
+                ],
+                "createdAt": "2024-01-02T03:04:05Z",
+                "size": 9007199254740993,
+                "enabled": True,
+                "legacyName": "example",
+            }
+        ),
+        "size": st.integers(-(2**63), 2**63),
+        "enabled": st.booleans(),
+        "legacyName": st.text(max_size=8),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = Machine.from_dict(data)
+    dumped = model.to_dict()
+    assert Machine.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()
 
 
 def test_setting_legacy_name_warns() -> None:

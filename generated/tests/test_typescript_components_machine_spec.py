@@ -6,6 +6,7 @@ from example_models import _runtime
 from example_models.typescript.components.machine_spec import MachineSpec
 
 
+# Each member's example, built from the member types.
 @pytest.mark.parametrize(
     "data",
     [{"image": "example", "ports": [1.5], "labels": {"key": ["example"]}}, "example"],

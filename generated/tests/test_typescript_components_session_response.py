@@ -7,6 +7,8 @@ from typing import Any, get_type_hints
 import pytest
 from example_models import _runtime
 from example_models.typescript.components.session_response import SessionResponse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 # The doc's Example Usage.
 EXAMPLE: dict[str, Any] = {
@@ -42,6 +44,74 @@ def test_missing_required_field_raises(wire_name: str) -> None:
 def test_rejects_non_object() -> None:
     with pytest.raises(_runtime.ValidationError):
         SessionResponse.from_dict([])  # type: ignore[arg-type]
+
+
+# Per field: its wire name, a wire value (one per member of a union) and the type it is read as.
+FIELDS: list[list[object]] = [
+    ["id", "id", "<id>", "str"],
+    ["session_id", "sessionId", "<id>", "str"],
+    ["gpu_event_id", "gpuEventId", "<id>", "str"],
+    ["gpu", "gpu", "<value>", "str"],
+    ["created_at", "createdAt", "2025-03-31T12:50:52.284Z", "datetime"],
+    ["url", "url", "example", "str"],
+    ["timeout", "timeout", 1.5, "float"],
+    ["timeout_end", "timeoutEnd", "2024-01-02T03:04:05Z", "datetime"],
+    ["machine_id", "machineId", "example", "str"],
+    ["machine_version_id", "machineVersionId", "example", "str"],
+    ["status", "status", "example", "str"],
+    ["user_id", "userId", "example", "str"],
+    ["org_id", "orgId", "example", "str"],
+]
+
+
+@pytest.mark.parametrize(("attribute", "wire_name", "value", "type_name"), FIELDS)
+def test_field_is_read_and_written_under_its_wire_name(
+    attribute: str, wire_name: str, value: object, type_name: str
+) -> None:
+    data = dict(EXAMPLE)
+    data[wire_name] = value
+    model = SessionResponse.from_dict(data)
+    assert wire_name in model.to_dict()
+    if type_name:
+        read = getattr(model, attribute)
+        assert type_name in {c.__name__ for c in type(read).__mro__}
+
+
+# Wire payloads drawn from the doc's types (optional fields, nulls, enum values, union members, nesting).
+PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "id": st.text(max_size=8),
+        "sessionId": st.text(max_size=8),
+        "gpuEventId": st.text(max_size=8),
+        "gpu": st.text(max_size=8),
+        "createdAt": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+    },
+    optional={
+        "url": st.text(max_size=8),
+        "timeout": st.floats(allow_nan=False, allow_infinity=False),
+        "timeoutEnd": st.sampled_from(["2024-01-02T03:04:05Z", "1999-12-31T23:59:59Z"]),
+        "machineId": st.text(max_size=8),
+        "machineVersionId": st.text(max_size=8),
+        "status": st.text(max_size=8),
+        "userId": st.text(max_size=8),
+        "orgId": st.text(max_size=8),
+    },
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(PAYLOADS)
+def test_any_payload_round_trips(data: dict[str, Any]) -> None:
+    model = SessionResponse.from_dict(data)
+    dumped = model.to_dict()
+    assert SessionResponse.from_dict(dumped) == model
+    # No key lost (an optional null may be written back as absent), none added.
+    assert {k for k, v in data.items() if v is not None} <= dumped.keys() <= data.keys()
 
 
 def test_setting_session_id_warns() -> None:

@@ -65,8 +65,24 @@ def enrich_model(model: Model, node: Node, schemas: Schemas, out: Collector) -> 
         if values != model.values:
             changes["values"] = values
             facts["values"] = "spec"
+    if not model.has_example:
+        example = _schema_example(node.schema)
+        if example is not None:
+            changes["example"] = example
+            changes["has_example"] = True
+            facts["example"] = "spec"
     changes["facts"] = tuple(sorted(facts.items()))
     return replace(model, **changes)
+
+
+def _schema_example(schema: dict[str, Any]) -> JSONValue:
+    """The schema's `example`, else the first of its `examples` (OpenAPI 3.1); None when it has neither."""
+    if "example" in schema:
+        return _json(schema["example"])
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples:
+        return _json(examples[0])
+    return None
 
 
 def _enrich_field(

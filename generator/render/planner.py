@@ -76,10 +76,11 @@ def plan_files(
     groups: tuple[str, ...],
     store: Store | None = None,
     docs_parts: tuple[str, ...] = DOCS_PARTS,
+    tests: str = "examples",
 ) -> list[PendingFile]:
     """Every file the target makes of the spec, ready to render, in path order (`store` keeps what each
     template reads between runs, None: nothing is kept; `docs_parts`: which parts of the docs output to
-    write, see `config.DOCS_PARTS`)."""
+    write, see `config.DOCS_PARTS`; `tests`: one of `config.TEST_KINDS`)."""
     try:
         style = PyStyle.from_options(target.python)
     except ValueError as exc:
@@ -97,7 +98,7 @@ def plan_files(
         if rule.group not in groups or (rule.part and rule.part not in docs_parts):
             continue
         names = read_names(target, rule.template, known)
-        for path, context in _instances(rule, py, models, spec, package, base):
+        for path, context in _instances(rule, py, models, spec, package, base, tests):
             if schemas is not None:
                 m = context.get("m")
                 if isinstance(m, PyModel):
@@ -201,6 +202,7 @@ def _instances(
     spec: Spec,
     package: str,
     base: dict[str, object],
+    tests: str = "examples",
 ) -> list[tuple[str, dict[str, object]]]:
     found: list[tuple[str, dict[str, object]]] = []
     unique_names = cast(dict[ModelKey, str], base["unique_names"])
@@ -211,7 +213,7 @@ def _instances(
             context = dict(base, m=m, import_from=_import_from(package, m.package))
             context["unique_name"] = unique_names[m.model.key]
             if rule.group == "tests":
-                context["t"] = model_tests(spec, m, package)
+                context["t"] = model_tests(spec, m, package, py.models, tests == "properties")
             found.append((path, context))
     elif rule.each == "namespace":
         for sub in py.packages:
