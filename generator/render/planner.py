@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..cache_store import Store
 from ..config import DOCS_PARTS
 from ..ir import Spec
 from . import naming
-from .docs_view import Deprecated, DocsIndex, DocsView
 from .origins import KnownOrigins, Origin
 from .python_view import PyModel, PyPackage, PyStyle, python_package
 from .schema_view import schema_package
 from .targets import OutputRule, Target, TargetError, render_template
 from .template_inputs import InputDigests, KnownTemplates, read_names
-from .test_view import model_tests
+
+if TYPE_CHECKING:
+    from .docs_view import Deprecated, DocsIndex, DocsView
 
 #: `test_<name>.py` must stay a valid file name however deep the docs' folders are.
 _MAX_TEST_NAME = 200
@@ -78,7 +80,7 @@ def plan_files(
     schemas = schema_package(spec, py, package) if "jsonschema" in target.views else None
     digests = InputDigests()
     base = _base_context(py, models, spec, package)
-    docs = _Docs(lambda: DocsView(spec, py, package, style.types, docs_parts))
+    docs = _Docs(lambda: _docs_view(spec, py, package, style.types, docs_parts))
     store = store or Store(None)
     origins = KnownOrigins(store, f"{package}\0{target.name}")
     files: list[PendingFile] = []
@@ -106,6 +108,20 @@ def plan_files(
     known.save()
     origins.save()
     return sorted(files, key=lambda f: f.path)
+
+
+def _docs_view(
+    spec: Spec,
+    py: PyPackage,
+    package: str,
+    types: Mapping[str, tuple[str, str]],
+    parts: tuple[str, ...],
+) -> DocsView:
+    """The docs view, imported only by a run that renders docs (its module and the diagrams' cost every
+    models-only run their import)."""
+    from .docs_view import DocsView
+
+    return DocsView(spec, py, package, types, parts)
 
 
 class _Docs:
@@ -193,6 +209,8 @@ def _instances(
             path = rule.path.format(package=package, module_path=module_path, test_name=test_name)
             context = dict(base, m=m, import_from=_import_from(package, m.package))
             if rule.group == "tests":
+                from .test_view import model_tests  # only runs that write tests import it
+
                 context["t"] = model_tests(spec, m, package)
             found.append((path, context))
     elif rule.each == "namespace":
