@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 #: The version of the store's format: an entry of any other version is treated as missing.
 FORMAT = 1
 #: How many entries each section keeps (one per output folder, command line, set of doc folders, ...).
-LIMITS = {"fastpath": 64, "pages": 16, "render": 32, "template-names": 4}
+LIMITS = {"fastpath": 64, "pages": 16, "render": 32, "template-names": 4, "origins": 16}
 SECTIONS = tuple(LIMITS)
 #: An entry larger than this is neither written nor read (a planted huge file costs no memory).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024

@@ -55,8 +55,6 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         return _failed(spec, config, "DM302", str(exc), exc.where)
     except FormatError as exc:
         return _failed(spec, config, "DM302", str(exc))
-    for item in pending:
-        record.note(item.path, item.inputs, texts[item.path], rendered.get(item.path, ""))
     origins = {
         p.path: tuple((o.span, o.fingerprint) for o in p.origins) for p in pending if p.origins
     }
@@ -66,6 +64,10 @@ def build(config: Config, stamps: Stamps | None = None, store: Store | None = No
         )
     except UnsafePathError as exc:
         return _failed(spec, config, "DM400", str(exc))
+    for item in pending:
+        # The plan took each file's digest already: the record keeps it, not hashing the text again.
+        written = plan.digests.get(item.path) or digest(texts[item.path].encode("utf-8"))
+        record.note(item.path, item.inputs, written, rendered.get(item.path, ""))
     record.save()
     return Built(spec, plan, spec.diagnostics)
 

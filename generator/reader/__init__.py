@@ -33,19 +33,35 @@ _PARALLEL_FROM = 300
 
 def discover(paths: Sequence[Path]) -> list[tuple[Path, DocRef]]:
     """Every doc below the given folders (and the given files), in a stable order."""
-    found: dict[Path, DocRef] = {}
+    return sorted(
+        ((Path(file), doc) for file, doc in _doc_files(paths)),
+        key=lambda item: (item[1].rel, item[1].display),
+    )
+
+
+def _doc_files(paths: Sequence[Path]) -> list[tuple[str, DocRef]]:
+    """The docs `discover` finds, each path a string (a doc found twice counts once, as first found).
+
+    The folders' paths are `Path`s, so each path is in normal form already, as `Path(file)` would put it, and
+    `os.path.normcase` compares them as `Path`s compare: `stamp_docs` takes the docs from here without
+    making a `Path` of each."""
+    found: dict[str, tuple[str, DocRef]] = {}
     cwd = Path.cwd().resolve()
     for path in paths:
         if path.is_dir():
             shown = shown_path(path, cwd)
             for file, rel in _markdown_files(path):
-                display = rel if shown == "." else posixpath.join(shown, rel)
-                found.setdefault(Path(file), DocRef(display, rel, shown))
+                key = os.path.normcase(file)
+                if key not in found:
+                    display = rel if shown == "." else posixpath.join(shown, rel)
+                    found[key] = (file, DocRef(display, rel, shown))
         else:
+            file = os.fspath(path)
             found.setdefault(
-                path, DocRef(shown_path(path, cwd), path.name, shown_path(path.parent, cwd))
+                os.path.normcase(file),
+                (file, DocRef(shown_path(path, cwd), path.name, shown_path(path.parent, cwd))),
             )
-    return sorted(found.items(), key=lambda item: (item[1].rel, item[1].display))
+    return list(found.values())
 
 
 def _markdown_files(root: Path) -> Iterable[tuple[str, str]]:
@@ -263,7 +279,7 @@ def _parse_chunk(texts: list[tuple[str, str]]) -> list[tuple[str, tuple[Page, st
     return found
 
 
-def _stat(file: Path) -> tuple[os.stat_result | None, bool]:
+def _stat(file: str | Path) -> tuple[os.stat_result | None, bool]:
     """The doc's stat through symbolic links (None: there is no such file, or it cannot be told), and
     whether the doc is a symbolic link. A plain file costs one call; only a link costs a second."""
     try:
@@ -370,7 +386,7 @@ def _escapes(file: Path, root: str) -> bool:
 
 def stamp_docs(paths: Sequence[Path]) -> Stamps:
     """Each doc's size, modification time and inode now (`read_docs` takes them as it reads each doc)."""
-    return {doc.display: _stamp(_stat(file)[0]) for file, doc in discover(paths)}
+    return {doc.display: _stamp(_stat(file)[0]) for file, doc in _doc_files(paths)}
 
 
 def changed_docs(paths: Sequence[Path], before: Stamps) -> list[Diagnostic]:

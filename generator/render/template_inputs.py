@@ -130,6 +130,12 @@ class InputDigests:
             total.update(f"{name}\0{value}\0".encode())
         return total.hexdigest()
 
+    def known(self, value: object) -> str | None:
+        """The digest of `value` if a template's inputs digested it in this run (None: not digested, or
+        it cannot be)."""
+        found = self._values.get(id(value))
+        return found[1] if found is not None and found[0] is value else None
+
     def _digest(self, value: object) -> str | None:
         known = self._values.get(id(value))
         if known is not None and known[0] is value:

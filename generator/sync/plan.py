@@ -32,6 +32,8 @@ class Plan:
     origins: Origins = field(default_factory=dict)
     #: The doc folders (and files) this plan was made from, as the manifest records them (`doc_record`).
     docs: tuple[str, ...] = ()
+    #: The sha256 of each file but the manifest, taken once when the plan is built (empty: not taken).
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -50,9 +52,12 @@ class Plan:
         fingerprints = {path: sorted({f for _, f in parts}) for path, parts in origins.items()}
         record = tuple(sorted(set(docs)))
         data[MANIFEST] = manifest_bytes(hashes, config_hash, fingerprints, rendered or {}, record)
-        return cls(dict(sorted(data.items())), config_hash, origins, record)
+        return cls(dict(sorted(data.items())), config_hash, origins, record, hashes)
 
     def hashes(self) -> dict[str, str]:
+        """The sha256 of each file but the manifest (those taken by `build`, not taken again)."""
+        if self.digests:
+            return {path: h for path, h in self.digests.items() if path != MANIFEST}
         return {path: digest(content) for path, content in self.files.items() if path != MANIFEST}
 
 
@@ -76,7 +81,61 @@ def manifest_bytes(
     }
     if docs is not None:
         manifest["docs"] = sorted(set(docs))
-    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (indented_json(manifest) + "\n").encode("utf-8")
+
+
+def indented_json(value: object) -> str:
+    """`json.dumps(value, indent=2, sort_keys=True)`, the same text: plain dicts (of string keys), lists
+    and strings are written here, each string by json's C escaper, since json indents in pure Python (a
+    manifest of a thousand files took it ~50 ms, twice per gen); anything else goes to json as it is."""
+    parts: list[str] = []
+    try:
+        _indented(value, "\n", parts)
+    except _Unusual:
+        return json.dumps(value, indent=2, sort_keys=True)
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    """A value `_indented` leaves to json (a key that is no string, a subclass of dict or list)."""
+
+
+_ESCAPE = json.encoder.encode_basestring_ascii
+
+
+def _indented(value: object, newline: str, parts: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        parts.append(_ESCAPE(value))  # type: ignore[arg-type]
+    elif kind is dict:
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        items = value.items()  # type: ignore[attr-defined]
+        if any(type(key) is not str for key, _ in items):
+            raise _Unusual
+        separator = "{" + inner
+        for key, item in sorted(items):
+            parts.append(separator + _ESCAPE(key) + ": ")
+            _indented(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:  # type: ignore[attr-defined]
+            parts.append(separator)
+            _indented(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "]")
+    elif value is None or kind in (bool, int, float):
+        parts.append(json.dumps(value))
+    else:
+        raise _Unusual
 
 
 @dataclass(frozen=True)

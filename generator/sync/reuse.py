@@ -19,7 +19,7 @@ from typing import Any
 from ..cache_store import BadEntry, Store
 from ..render.targets import Target
 from ..user_cache import code_digest, digest_of, installed, tree_digest
-from .plan import digest, read_unchanged
+from .plan import read_unchanged
 
 package = import_module("..", __package__)  # this package, by the name it was imported under
 
@@ -56,10 +56,11 @@ class RenderRecord:
         text = read_unchanged(os.path.join(self.top, path), kept.written)
         return None if text is None else (text, kept.rendered)
 
-    def note(self, path: str, inputs: str | None, text: str, rendered: str) -> None:
-        """What this run makes of `path` (kept for the next run when its inputs could be digested)."""
+    def note(self, path: str, inputs: str | None, written: str, rendered: str) -> None:
+        """What this run makes of `path`: the digest of its bytes as written and of its unformatted text
+        (kept for the next run when its inputs could be digested)."""
         if inputs is not None:
-            self.now[path] = Kept(inputs, digest(text.encode("utf-8")), rendered)
+            self.now[path] = Kept(inputs, written, rendered)
 
     def save(self) -> None:
         if self.now == self.kept:
