@@ -1,11 +1,21 @@
-"""What the tests share without being fixtures: the project's folders and the corpus beside it."""
+"""What the tests share without being fixtures: the project's folders, the corpus beside it, and running the
+pipeline and the generated package's own checks (black, ruff, pytest, mypy)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from generator.config import Config
+from generator.formatting import fits, format_python
+from generator.ir import Spec
+from generator.pipeline import build
+from generator.sync.disk import apply, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
@@ -46,3 +56,107 @@ def require_corpus(folder: Path = CORPUS) -> Path:
     if reason:
         pytest.skip(reason)
     return folder
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def generate(
+    docs: Path,
+    out: Path,
+    *,
+    target: str = "dataclasses",
+    package: str = "models",
+    outputs: tuple[str, ...] = ("models", "docs", "tests"),
+    tests: str = "examples",
+) -> Spec:
+    """Run the real pipeline on `docs` into `out`, failing the test on any error; returns the IR
+    (`tests`: the `tests` setting, "properties" for the generated property tests)."""
+    config = Config(
+        docs=(docs,),
+        out=out,
+        package=package,
+        outputs=outputs,
+        target=target,
+        templates=None,
+        dialect="auto",
+        source=None,
+        tests=tests,
+    )
+    built = build(config)
+    errors = [d.render() for d in built.diagnostics if d.severity == "error"]
+    assert not errors, "\n".join(errors[:20])
+    assert built.plan is not None
+    apply(built.plan, out, compare(built.plan, out))
+    assert_black_style(out)
+    return built.spec
+
+
+def assert_black_style(out: Path) -> None:
+    """Every generated Python file is as black writes it, those that skipped black above all."""
+    changed = [
+        path.relative_to(out).as_posix()
+        for path in sorted(out.rglob("*.py"))
+        if fits(text := path.read_text(encoding="utf-8")) and format_python(str(path), text) != text
+    ]
+    assert not changed, f"black would change {len(changed)} files, first {changed[:5]}"
+
+
+def assert_ruff_clean(out: Path, cwd: Path | None = None) -> None:
+    """ruff with its default rules (`--isolated`: not the project's settings) finds nothing in `out`.
+
+    Run from `cwd` (default: the folder holding `out`), where no folder has the generated package's name:
+    ruff's isort rule then sees the package as third-party, as from a project's root."""
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--quiet", str(out)],
+        cwd=cwd or out.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def escaped_pipes_outside_tables(docs: Path) -> list[str]:
+    """`path:line` of each docs page line outside a table that holds a literal `\\|` (an escape only a
+    table cell needs: in a code block or a paragraph a reader sees the backslash)."""
+    return [
+        f"{page.relative_to(docs).as_posix()}:{number}"
+        for page in sorted(docs.rglob("*.md"))
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if "\\|" in line and not line.startswith("|")
+    ]
+
+
+def run_generated_tests(out: Path) -> None:
+    """Run the generated pytest suite in `out`; fail with its output unless it passes."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-3000:]
+    assert " passed" in done.stdout
+
+
+def type_check(out: Path, package: str, cache: Path) -> None:
+    """`mypy --strict` on the generated package and its tests; fail with its report."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def import_fresh(folder: Path, package: str) -> None:
+    """Make `package` in `folder` importable, forgetting any earlier import of the same name."""
+    for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(folder))

@@ -20,7 +20,7 @@ import pytest
 import generator.pipeline
 from generator.cache_store import SECTIONS, default_folder
 from generator.render.targets import load_target
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GENERATED = "generated/example_models/php/components/session.py"
 

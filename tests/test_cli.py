@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from tests.conftest import ROOT, SPECS
+from tests.helpers import ROOT, SPECS
 
 
 def test_version(run) -> None:

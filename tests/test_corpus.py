@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
+from tests.helpers import (
     CORPUS,
     CORPUS_SAMPLE,
     WHOLE_CORPUS,

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import run_generated_tests
+from tests.helpers import run_generated_tests
 from tests.render.style_support import imported
 from tests.unions_support import generate
 

@@ -17,7 +17,7 @@ from generator.degradation import Degradation
 from generator.ir import ArrayOf, Primitive, Spec
 from generator.pipeline import build
 from generator.sync.disk import apply, compare
-from tests.conftest import Result, run_generated_tests, type_check
+from tests.helpers import Result, run_generated_tests, type_check
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import pytest
 
 import generator.cli
 from generator import __version__, entry
-from tests.conftest import SPECS
+from tests.helpers import SPECS
 
 DOCMODELS = [sys.executable, "-m", "generator"]
 COMMANDS = {

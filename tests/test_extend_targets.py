@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import import_fresh, run_generated_tests
+from tests.helpers import import_fresh, run_generated_tests
 
 FROZEN_RUNTIME = """\
 {% extends "builtin:pydantic/_runtime.py.j2" %}

@@ -16,8 +16,7 @@ from generator.docfmt.meaning import meaning, page_dialect, without_positions
 from generator.docfmt.table import split_row
 from generator.ir_json import spec_json
 from generator.reader import read_docs
-from tests.conftest import SPECS
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, SPECS
 
 
 def _ir(folder: Path) -> Any:

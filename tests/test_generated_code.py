@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GENERATED
+from tests.helpers import GENERATED
 
 
 def _pytest(folder: Path) -> subprocess.CompletedProcess[str]:

@@ -19,7 +19,7 @@ import pytest
 
 from generator.render.import_order import all_key, sections
 from generator.render.layout import import_block
-from tests.conftest import GENERATED, ROOT, assert_ruff_clean, escaped_pipes_outside_tables
+from tests.helpers import GENERATED, ROOT, assert_ruff_clean, escaped_pipes_outside_tables
 
 #: Import lines that exercise each of isort's rules: sections, plain before `from`, case-insensitive natural
 #: order of modules and of names (constants, classes, the rest), relative imports furthest first, renames.

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import GENERATED, import_fresh
+from tests.helpers import GENERATED, import_fresh
 
 import_fresh(GENERATED, "example_models")
 

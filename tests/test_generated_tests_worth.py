@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS_SAMPLE, SPECS, WHOLE_CORPUS, generate
+from tests.helpers import CORPUS_SAMPLE, SPECS, WHOLE_CORPUS, generate
 
 PACKAGE = "mutated_models"
 KINDS = ("wire name", "required flag", "field type", "enum value", "union rule")

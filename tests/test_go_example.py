@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 EXAMPLES = ROOT / "examples" / "templates"
 #: Go's predeclared types and the standard-library types the templates use.

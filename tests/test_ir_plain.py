@@ -34,7 +34,7 @@ from generator.ir_plain import (
     model_plain,
 )
 from generator.reader import read_docs
-from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS
+from tests.helpers import CORPUS, CORPUS_SAMPLE, SPECS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 

@@ -13,7 +13,7 @@ import pytest
 from generator.reader import read_docs
 from generator.reader.cells import field_name_cell
 from generator.wire_names import apply_policy
-from tests.conftest import generate, run_generated_tests
+from tests.helpers import generate, run_generated_tests
 from tests.render.style_support import imported
 
 ROWS = {

@@ -17,7 +17,7 @@ import pytest
 from generator.ir import ModelKey, Ref, Spec, walk_type
 from generator.render.python_view import PyStyle, python_package
 from generator.render.targets import load_target
-from tests.conftest import generate
+from tests.helpers import generate
 
 PACKAGE = "lazy_models"
 #: What the type-checker test checks: the generated package and a user's module that imports from it.

@@ -40,7 +40,7 @@ from generator.reader import read_docs
 from generator.render.planner import render_files
 from generator.render.python_view import PyStyle, python_package
 from generator.render.targets import load_target
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 FULL = os.environ.get("DOCMODELS_PAYLOADS") == "all"
 #: The normal run: these folders, this many generated instances per model (well under a minute).

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SPECS
+from tests.helpers import ROOT, SPECS
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ from generator.pipeline import build
 from generator.render import planner
 from generator.sync.disk import apply, compare
 from generator.sync.plan import Plan
-from tests.conftest import SPECS
+from tests.helpers import SPECS
 
 SESSION = "php/Models/Components/Session.md"
 

@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from generator.render.targets import load_target, templates_root
-from tests.conftest import (
+from tests.helpers import (
     CORPUS,
     CORPUS_SAMPLE,
     SPECS,
     assert_ruff_clean,
     generate,
+    require_corpus,
     run_generated_tests,
     type_check,
 )
-from tests.helpers import require_corpus
 
 #: The built-in styles that render Python (they extend the `python` base target).
 PYTHON_STYLES = sorted(

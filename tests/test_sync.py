@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.sync.disk import existing_files
-from tests.conftest import GENERATED, ROOT
+from tests.helpers import GENERATED, ROOT
 
 SESSION_DOC = Path("specs/php/Models/Components/Session.md")
 

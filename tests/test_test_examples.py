@@ -18,7 +18,7 @@ from generator.reader import read_docs
 from generator.render.python_view import PyStyle, python_package
 from generator.render.targets import load_target
 from generator.render.test_view import model_tests
-from tests.conftest import GENERATED, SPECS
+from tests.helpers import GENERATED, SPECS
 from tests.test_openapi import OPENAPI, _setup
 
 COLUMN_DOC = """# Widget

@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 from generator.examples import build_type
 from generator.ir import ModelKey, Ref
 from generator.reader import read_docs
-from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS, WHOLE_CORPUS
-from tests.helpers import require_corpus
+from tests.helpers import CORPUS, CORPUS_SAMPLE, SPECS, WHOLE_CORPUS, require_corpus
 from tests.unions_support import (
     READING_TARGETS,
     Generated,

@@ -32,7 +32,7 @@ from generator.ir import (
 )
 from generator.render.python_view import PyStyle, python_package
 from generator.render.targets import load_target
-from tests.conftest import generate
+from tests.helpers import generate
 
 #: The targets whose runtime reads wire data (TypedDict holds JSON as it is: nothing to choose).
 READING_TARGETS = ("dataclasses", "attrs", "pydantic", "msgspec")

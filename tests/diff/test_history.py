@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 BUNDLE = ROOT.parent / "shared" / "history" / "clerk-sdk-python.bundle"
 pytestmark = pytest.mark.skipif(

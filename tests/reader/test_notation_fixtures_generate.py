@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.ir import ArrayOf, Primitive, Ref
-from tests.conftest import generate, run_generated_tests
+from tests.helpers import generate, run_generated_tests
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "reader"
 

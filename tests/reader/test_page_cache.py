@@ -16,7 +16,7 @@ from generator.ir import Model
 from generator.reader import page_cache
 from generator.reader.document import DocRef
 from generator.reader.page import Page
-from tests.conftest import SPECS
+from tests.helpers import SPECS
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import generator.reader as reader
-from tests.conftest import SPECS
+from tests.helpers import SPECS
 
 
 def test_parallel_reading_matches_serial(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

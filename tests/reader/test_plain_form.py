@@ -209,7 +209,7 @@ def _plain_form_page_examples() -> list[str]:
 def test_the_plain_form_page_example_generates_what_it_says(tmp_path: Path) -> None:
     """`id | string | yes` is `id: str` (not nullable), and the bullet-list Status is an enum, alone in its
     folder, which is how docs/plain-form.md shows it."""
-    from tests.conftest import generate, run_generated_tests
+    from tests.helpers import generate, run_generated_tests
 
     order, status = _plain_form_page_examples()
     docs = tmp_path / "docs"

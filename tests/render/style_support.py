@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-from tests.conftest import SPECS
-from tests.conftest import generate as run_pipeline
+from tests.helpers import SPECS
+from tests.helpers import generate as run_pipeline
 
 #: A model with a wire name, a name that shadows library attributes, a clash between one field's
 #: Python name and another's wire name, bytes, a date-time, an open enum, a self-reference and a

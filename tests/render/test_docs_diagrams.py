@@ -17,7 +17,7 @@ import pytest
 
 from generator.ir import ArrayOf, Deprecation, Field, Model, ModelKey, Primitive, Ref, Span, Spec
 from generator.render.docs_diagram import MAX_EDGES, MAX_NODES
-from tests.conftest import CORPUS, CORPUS_SAMPLE, SPECS
+from tests.helpers import CORPUS, CORPUS_SAMPLE, SPECS
 from tests.render.docs_support import docs_of, render_docs
 
 HERE = Path(__file__).resolve().parent

@@ -21,7 +21,7 @@ from generator.ir import (
 )
 from generator.render import docs_view
 from generator.unions import UnionTag, union_tag
-from tests.conftest import CORPUS, CORPUS_SAMPLE, GENERATED, SPECS
+from tests.helpers import CORPUS, CORPUS_SAMPLE, GENERATED, SPECS
 from tests.render.docs_support import broken_links, docs_of, render_docs
 
 SESSION = "php/components/session.md"

@@ -13,8 +13,7 @@ from referencing import Registry, Resource
 from generator.examples import example_for
 from generator.ir import Spec
 from generator.render.python_view import PyStyle, python_package
-from tests.conftest import CORPUS, SPECS, generate
-from tests.helpers import require_corpus
+from tests.helpers import CORPUS, SPECS, generate, require_corpus
 
 BASE = "file:///schemas/"
 #: One corpus folder per dialect.

@@ -14,7 +14,7 @@ from generator.reader import read_docs
 from generator.render.origins import KnownOrigins, model_origins
 from generator.render.planner import PendingFile, plan_files
 from generator.render.targets import load_target
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SPECS = ROOT / "specs"
 

@@ -12,7 +12,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from tests.conftest import SPECS
+from tests.helpers import SPECS
 from tests.render.style_support import generated_package, private_runtime
 
 

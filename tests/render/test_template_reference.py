@@ -13,7 +13,7 @@ from generator.render.case_filters import CASE_FILTERS
 from generator.render.filters import FILTERS
 from generator.render.python_view import PyField, PyModel, PyStyle, python_package
 from generator.render.targets import _MANIFEST_KEYS, _OUTPUT_KEYS, load_target
-from tests.conftest import ROOT, SPECS
+from tests.helpers import ROOT, SPECS
 
 REFERENCE = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
 #: Names in backticks, keys set in the manifest example, and `[[tables]]` there.
