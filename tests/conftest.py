@@ -72,11 +72,12 @@ def run(capsys: pytest.CaptureFixture[str]) -> Iterator[object]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A user project in a temporary folder: a copy of specs/ and a pyproject.toml that points at it."""
+    """A user project in a temporary folder: a copy of specs/ and a pyproject.toml that points at it, with
+    this repository's settings (its output is generated/)."""
     shutil.copytree(SPECS, tmp_path / "specs")
     (tmp_path / "pyproject.toml").write_text(
         '[tool.docmodels]\ndocs = ["specs"]\nout = "generated"\npackage = "example_models"\n'
-        'wire_names = "as-written"\n',
+        'wire_names = "as-written"\ntests = "properties"\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)

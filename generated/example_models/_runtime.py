@@ -44,8 +44,10 @@ E = TypeVar("E", bound=enum.Enum)
 
 #: Reading options, passed down every reader as one int.
 _STRICT = 1  # a key the model does not declare is an error
-_INT_STRINGS = 2  # an int may be read from a decimal string (off while a union tries its members first)
-_NAIVE = 4  # a date-time without an offset is read as a naive datetime (the `lenient` option)
+#: An int may be read from a decimal string (off while a union tries its members first).
+_INT_STRINGS = 2
+#: A date-time without an offset is read as a naive datetime (the `lenient` option).
+_NAIVE = 4
 
 #: A converter from wire data: (wire value, options) -> Python value; raises ValidationError (path relative).
 Reader = Callable[[Any, int], Any]

@@ -9,6 +9,7 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..ir import Span
@@ -148,13 +149,9 @@ class PreviousOutput:
 
     @classmethod
     def read(cls, out: Path) -> PreviousOutput:
-        try:
-            data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-            files = {str(k): str(v) for k, v in data["files"].items()}
-            rendered = {str(k): str(v) for k, v in data.get("rendered", {}).items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls(out, {}, {})
-        return cls(out, files, rendered)
+        data = read_manifest_data(out)
+        files = _text_map(data.get("files"))
+        return cls(out, files, _text_map(data.get("rendered")) if files else {})
 
     def formatted(self, path: str, rendered_hash: str) -> str | None:
         """The file as formatted last time, if it was made from the same text and nobody changed it since."""
@@ -180,11 +177,10 @@ def read_unchanged(file: str | Path, written: str | None) -> str | None:
 
 def read_fingerprints(out: Path) -> dict[str, set[str]]:
     """The fingerprints the last gen recorded per file; empty when unknown."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {str(k): {str(f) for f in v} for k, v in data.get("origins", {}).items()}
-    except (OSError, ValueError, TypeError, AttributeError):
+    origins = read_manifest_data(out).get("origins")
+    if not isinstance(origins, dict):
         return {}
+    return {str(k): {str(f) for f in v} for k, v in origins.items() if isinstance(v, list)}
 
 
 def digest(content: bytes) -> str:
@@ -222,11 +218,7 @@ def doc_record(docs: Sequence[Path], out: Path) -> tuple[str, ...]:
 def read_doc_record(out: Path) -> tuple[str, ...] | None:
     """The doc folders the last gen recorded; None when unknown (no manifest, or one written before
     docmodels recorded them)."""
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        docs = data["docs"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    docs = read_manifest_data(out).get("docs")
     if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
         return None
     return tuple(sorted(set(docs)))
@@ -234,9 +226,22 @@ def read_doc_record(out: Path) -> tuple[str, ...] | None:
 
 def read_manifest(out: Path) -> dict[str, str]:
     """The files (and hashes) that docmodels wrote last time; empty when there is no valid manifest."""
+    return _text_map(read_manifest_data(out).get("files"))
+
+
+def read_manifest_data(out: Path) -> dict[str, Any]:
+    """The manifest the last gen wrote into `out`, parsed; empty when it is missing, unreadable or no JSON
+    object (a damaged manifest only costs the work it would have saved). The one reader of the file (the
+    CLI's fast path in entry.py reads it on its own, importing nothing)."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        files = data["files"]
-        return {str(k): str(v) for k, v in files.items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _text_map(value: object) -> dict[str, str]:
+    """A manifest section that maps paths to digests; empty when it is not an object."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): str(v) for k, v in value.items()}
