@@ -14,10 +14,9 @@ from tests.render.style_support import imported
 from tests.unions_support import generate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "runtime_messages"
-#: The targets whose runtime raises its own messages and warns when a deprecated field is set (msgspec
-#: has no deprecation feature: the schema says it, docs/targets/msgspec.md).
+#: The targets whose runtime raises its own messages and warns when a deprecated field is given.
 TARGETS = ("dataclasses", "attrs", "pydantic", "msgspec")
-WARNING_TARGETS = ("dataclasses", "attrs", "pydantic")
+WARNING_TARGETS = TARGETS
 
 
 @pytest.fixture(scope="module", params=TARGETS)
@@ -61,6 +60,8 @@ def test_a_deprecation_warning_points_at_the_line_that_builds_the_model(models: 
 
 
 def test_a_deprecation_warning_points_at_the_line_that_sets_the_field(models: ModuleType) -> None:
+    if models.__name__.endswith("msgspec"):
+        pytest.skip("a msgspec Struct runs no Python code when a field is set (docs/targets/msgspec.md)")
     archive = models.Archive(name="a")
     with pytest.warns(DeprecationWarning, match="Use `name` instead") as caught:
         archive.old_name = "b"

@@ -49,12 +49,14 @@ def _pydantic_imports(m: PyModel) -> list[Sequence[str]]:
 def _msgspec_imports(m: PyModel) -> list[Sequence[str]]:
     kind = m.model.kind
     own: list[str] = []
-    if kind == "object" and any(f.deprecated for f in m.fields):
+    if kind == "object" and any(f.deprecated is not None for f in m.fields):
         own = ["from typing import Annotated"]
     elif kind == "union":
         own = ["from typing import TYPE_CHECKING, TypeAlias"]
     runtime = _runtime_import(m)
-    uses_runtime = bool(m.wrapped_unions) or kind == "union" or m.model.open
+    uses_runtime = (
+        bool(m.wrapped_unions) or kind == "union" or m.model.open or bool(msgspec_deprecations(m))
+    )
     local = [runtime] if uses_runtime else []
     local += [line for line in m.local_imports if line != runtime]
     return [
@@ -118,6 +120,15 @@ def msgspec_annotation(f: PyField) -> str:
     )
 
 
+def msgspec_deprecations(m: PyModel) -> str:
+    """An object model's deprecated fields and their messages, as a dict display (`{"old": "Use x."}`) for
+    its `__post_init__`; empty when it has none (msgspec calls no Python code per field but that hook)."""
+    found = {f.name: f.deprecated for f in m.fields if f.deprecated is not None}
+    if m.model.kind != "object" or not found:
+        return ""
+    return py_literal(found)
+
+
 def typeddict_annotation(f: PyField, m: PyModel) -> str:
     """A TypedDict key's annotation: quoted when it names this model or one imported after it (a forward
     reference), in `NotRequired[...]` when the key is optional."""
@@ -139,6 +150,7 @@ FILTERS = {
     "model_imports": model_imports,
     "field_options": field_options,
     "msgspec_annotation": msgspec_annotation,
+    "msgspec_deprecations": msgspec_deprecations,
     "typeddict_annotation": typeddict_annotation,
     "wire_names_only": wire_names_only,
 }
