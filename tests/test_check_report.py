@@ -91,7 +91,8 @@ def test_a_hand_edited_file_is_reported_at_its_own_path_and_line(project: Path, 
         "hand::edited by hand since docmodels wrote it; run `docmodels gen` to regenerate it "
         "(change the doc or the templates instead)"
     ]
-    assert "Session.md" not in github
+    # No annotation points at the doc (the diff may quote the docstring that names it).
+    assert all("Session.md" not in a for a in github.splitlines() if a.startswith("::"))
     assert run("gen").code == 0 and run("check").code == 0
 
 

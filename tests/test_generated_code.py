@@ -30,7 +30,14 @@ def test_committed_generated_tests_pass() -> None:
 def test_generated_tests_fail_when_the_models_are_broken(project: Path, run) -> None:
     run("gen")
     runtime = project / "generated/example_models/_runtime.py"
-    runtime.write_text(runtime.read_text().replace("return value.to_dict()", "return {}"))
+    text = runtime.read_text()
+    broken = text.replace(
+        "    def to_dict(self) -> dict[str, Any]:\n",
+        "    def to_dict(self) -> dict[str, Any]:\n        return {}\n",
+        1,
+    )
+    assert broken != text
+    runtime.write_text(broken)
     done = _pytest(project / "generated")
     assert done.returncode == 1 and "test_round_trip" in done.stdout
 
@@ -77,12 +84,14 @@ def test_generated_tests_pass_on_the_oldest_supported_python(tmp_path: Path) -> 
     venv = tmp_path / "venv310"
     subprocess.run([python310, "-m", "venv", str(venv)], check=True, capture_output=True)
     installed = subprocess.run(
-        [str(venv / "bin/python"), "-m", "pip", "install", "--quiet", "pytest"],
+        [str(venv / "bin/python"), "-m", "pip", "install", "--quiet", "pytest", "hypothesis"],
         capture_output=True,
         text=True,
     )
     if installed.returncode != 0:
-        pytest.skip(f"pytest could not be installed for python3.10: {installed.stderr[-300:]}")
+        pytest.skip(
+            f"pytest and hypothesis could not be installed for python3.10: {installed.stderr[-300:]}"
+        )
     done = subprocess.run(
         [str(venv / "bin/python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
         cwd=GENERATED,

@@ -26,7 +26,11 @@ import warnings
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    # Python 3.11+ only; annotations are not evaluated at run time (Python 3.10 runs this module).
+    from typing import Self
 
 __all__ = [
     "AmbiguousUnion",
@@ -656,7 +660,7 @@ def _union_of(members: tuple[Any, ...], extras: tuple[Any, ...]) -> Any:
         # Built at run time from resolved members: `X | Y` fails for some of them (a string forward reference).
         union = typing.Union[union, member]  # noqa: UP007
     if extras and len(members) > 1:
-        return typing.Annotated[union, *extras]
+        return typing.Annotated[(union, *extras)]
     return union
 
 

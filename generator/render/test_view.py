@@ -191,10 +191,17 @@ def model_tests(
         not_nullable=tuple(
             NullCase(f.name, f.wire_name, True)
             for f in m.fields
-            if checked and f.required and f.field.nullable is False
+            if checked and f.required and f.field.nullable is False and not _takes_any(f.field.type)
         ),
         enum_cases=_enum_cases(spec, m) if checked else (),
     )
+
+
+def _takes_any(expr: TypeExpr) -> bool:
+    """Whether a type takes any value, null too (`any`, or a field degraded to it)."""
+    if isinstance(expr, UnionOf):
+        return any(_takes_any(m) for m in expr.members)
+    return expr == Primitive("any")
 
 
 def _field_cases(
