@@ -61,7 +61,9 @@ def test_a_deprecation_warning_points_at_the_line_that_builds_the_model(models: 
 
 def test_a_deprecation_warning_points_at_the_line_that_sets_the_field(models: ModuleType) -> None:
     if models.__name__.endswith("msgspec"):
-        pytest.skip("a msgspec Struct runs no Python code when a field is set (docs/targets/msgspec.md)")
+        pytest.skip(
+            "a msgspec Struct runs no Python code when a field is set (docs/targets/msgspec.md)"
+        )
     archive = models.Archive(name="a")
     with pytest.warns(DeprecationWarning, match="Use `name` instead") as caught:
         archive.old_name = "b"

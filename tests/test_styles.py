@@ -15,6 +15,7 @@ from tests.helpers import (
     CORPUS,
     CORPUS_SAMPLE,
     SPECS,
+    WHOLE_CORPUS,
     assert_ruff_clean,
     generate,
     require_corpus,
@@ -46,7 +47,9 @@ def test_style_generates_passes_its_tests_and_type_checks(
     docs = SPECS if folder == "specs" else require_corpus(CORPUS / folder)
     out = tmp_path / "out"
     package = f"{style}_models"
-    generate(docs, out, target=style, package=package, tests="properties")
+    # Property tests: on specs/ here; on the corpus in `make corpus` (their hypothesis runs cost CI minutes).
+    tests = "properties" if folder == "specs" or WHOLE_CORPUS else "examples"
+    generate(docs, out, target=style, package=package, tests=tests)
     assert_ruff_clean(out)
     run_generated_tests(out)
     type_check(out, package, tmp_path / "mypy-cache")
