@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,3 +162,18 @@ def import_fresh(folder: Path, package: str) -> None:
     for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
         del sys.modules[name]
     sys.path.insert(0, str(folder))
+
+
+@contextmanager
+def imported_for_a_while(folder: Path, package: str) -> Iterator[None]:
+    """`package` importable from `folder` inside the block; afterwards the modules of that name imported
+    before it are back, so that other tests in the same process keep the package they imported."""
+    saved = {n: m for n, m in sys.modules.items() if n == package or n.startswith(package + ".")}
+    import_fresh(folder, package)
+    try:
+        yield
+    finally:
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+        sys.path.remove(str(folder))

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import import_fresh, run_generated_tests
+from tests.helpers import imported_for_a_while, run_generated_tests
 
 FROZEN_RUNTIME = """\
 {% extends "builtin:pydantic/_runtime.py.j2" %}
@@ -63,16 +62,13 @@ def test_a_target_extending_pydantic_by_one_block_makes_frozen_models(
                 path.read_bytes()
             ), path
 
-    import_fresh(project / "frozen", "example_models")
-    try:
+    with imported_for_a_while(project / "frozen", "example_models"):
         from example_models import Machine  # type: ignore[import-not-found]
         from pydantic import ValidationError
 
         machine = Machine.model_construct(name="m")
         with pytest.raises(ValidationError, match="frozen"):
             machine.name = "other"
-    finally:
-        sys.path.remove(str(project / "frozen"))
     run_generated_tests(project / "frozen")
 
 
