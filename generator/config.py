@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .reader.dialects import DIALECTS
+from .dialect_names import DIALECT_NAMES
 
 if TYPE_CHECKING:
     from .ir import Diagnostic
@@ -24,7 +24,7 @@ DOCS_PARTS = ("pages", "diagrams", "deprecations")
 #: property test (the user's test environment then needs hypothesis).
 TEST_KINDS = ("examples", "properties")
 #: What `dialect` may be: `auto` (decided per folder) or a registered dialect's name.
-DIALECT_CHOICES = ("auto", *DIALECTS)
+DIALECT_CHOICES = ("auto", *DIALECT_NAMES)
 DEFAULTS: dict[str, Any] = {
     "docs": ["specs"],
     "out": "generated",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -360,3 +362,23 @@ def test_a_large_file_is_digested_piece_by_piece(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert digest == hashlib.sha256(content).hexdigest()
     assert peak < 3 * 2**20, "two pieces at most in memory, never the whole file"
+
+
+def test_a_replayed_check_imports_neither_the_reader_nor_the_renderers(
+    project: Path, run: Callable[..., Any]
+) -> None:
+    """The replay is what a pre-commit hook pays on every commit: the command line's set-up must stay light."""
+    assert run("gen").code == 0
+    assert run("check").code == 0  # recorded
+    probe = (
+        "import sys; sys.argv = ['docmodels', 'check']; from generator.entry import main; code = main(); "
+        "heavy = sorted(m for m in sys.modules if m.partition('.')[0] in {'markdown_it', 'jinja2', 'black'} "
+        "or m.startswith(('generator.reader', 'generator.render', 'generator.pipeline'))); "
+        "print('HEAVY', heavy); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "is in sync" in done.stdout
+    assert "HEAVY []" in done.stdout

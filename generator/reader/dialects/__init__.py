@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from ...dialect_names import DIALECT_NAMES
 from .base import Dialect, ParsedType, TypeNotationError
 from .csharp import CSharpDialect
 from .go import GoDialect
@@ -16,20 +17,24 @@ from .ruby import RubyDialect
 from .typescript import TypeScriptDialect
 from .unity import UnityDialect
 
-#: Registered dialects; when a folder gives no majority either, the first one is used.
-DIALECTS: dict[str, Dialect] = {
-    dialect.name: dialect
-    for dialect in (
-        TypeScriptDialect(),
-        PythonDialect(),
-        GoDialect(),
-        PhpDialect(),
-        JavaDialect(),
-        CSharpDialect(),
-        RubyDialect(),
-        UnityDialect(),
-        PlainDialect(),
+_INSTANCES: tuple[Dialect, ...] = (
+    TypeScriptDialect(),
+    PythonDialect(),
+    GoDialect(),
+    PhpDialect(),
+    JavaDialect(),
+    CSharpDialect(),
+    RubyDialect(),
+    UnityDialect(),
+    PlainDialect(),
+)
+if sorted(d.name for d in _INSTANCES) != sorted(DIALECT_NAMES):
+    raise ImportError(
+        "generator.dialect_names.DIALECT_NAMES must name each dialect of reader.dialects once"
     )
+#: Registered dialects, in DIALECT_NAMES' order; when a folder gives no majority either, the first one is used.
+DIALECTS: dict[str, Dialect] = {
+    name: next(d for d in _INSTANCES if d.name == name) for name in DIALECT_NAMES
 }
 
 
