@@ -101,13 +101,32 @@ def fits(source: str) -> bool:
 
 
 #: The pieces of Python text that decide where a statement that is one string stands: string literals,
-#: comments, brackets, and a quote that starts no string (text that does not tokenize).
+#: comments, brackets, and a quote that starts no string (text that does not tokenize). Each match first
+#: skips, possessively, the text that starts none of them (the engine's fastest loop), and the end of the
+#: text ends the last match, so no match fails after a long skip. A string's prefix letters are taken by
+#: the skip: `_prefix` finds them before the quote.
 _LEXEME = re.compile(
-    r"""(?P<string>(?P<prefix>[rRbBuUfF]{0,2})(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
-    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
-    r"""|(?P<comment>\#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<quote>["'])""",
+    r"""[^"'#()\[\]{}]*+(?:"""
+    r"""(?P<string>\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''"""
+    r"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')"""
+    r"""|(?P<comment>\#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<quote>["'])|\Z)""",
     re.DOTALL,
 )
+_PREFIX_LETTERS = frozenset("rRbBuUfF")
+
+
+def _prefix(source: str, quote: int) -> str:
+    """The string prefix before the quote at `quote`: the (at most two) prefix letters just before it."""
+    if not quote or source[quote - 1] not in _PREFIX_LETTERS:
+        return ""
+    prefix = source[max(0, quote - 2) : quote]
+    return prefix if _PREFIX_LETTERS.issuperset(prefix) else prefix[1:]
+
+
+def _braces_paired(source: str, start: int, end: int) -> bool:
+    """Whether an f-string's braces pair up: then it is one string as this scan reads it. (One that holds
+    its own quote inside braces, as Python 3.12 allows, ends early here with a brace unclosed.)"""
+    return source.count("{", start, end) == source.count("}", start, end)
 
 
 def _only_docstrings_long(
@@ -117,8 +136,8 @@ def _only_docstrings_long(
     inside brackets: then, for text that tokenizes, `_fits_by_tokens` finds nothing for black to do.
 
     One scan by a regular expression, up to the last long or comment row, instead of Python's tokenizer,
-    which costs several times as much. Any doubt (a continuation line, an f-string, a quote that starts
-    no string, a comment inside brackets) says False, and the tokens decide."""
+    which costs several times as much. Any doubt (a continuation line, an f-string whose braces do not
+    pair, a quote that starts no string, a comment inside brackets) says False, and the tokens decide."""
     if "\\\n" in source:
         return False
     last = max(long_rows | comment_rows)
@@ -127,9 +146,14 @@ def _only_docstrings_long(
     depth = 0
     row, seen = 1, 0  # the row of offset `seen`
     for found in _LEXEME.finditer(source):
-        if found.start() >= stop:
-            break
         kind = found.lastgroup
+        if kind is None:
+            break
+        start, end = found.span(kind)
+        prefix = _prefix(source, start) if kind == "string" else ""
+        start -= len(prefix)
+        if start >= stop:
+            break
         if kind == "open":
             depth += 1
         elif kind == "close":
@@ -137,10 +161,9 @@ def _only_docstrings_long(
         elif kind == "comment":
             if depth:
                 return False
-        elif kind == "quote" or "f" in found["prefix"].lower():
+        elif kind == "quote" or ("f" in prefix.lower() and not _braces_paired(source, start, end)):
             return False
         elif depth == 0:
-            start, end = found.span()
             row += source.count("\n", seen, start)
             seen = start
             if _alone_on_its_lines(source, start, end):

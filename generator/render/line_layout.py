@@ -12,9 +12,8 @@ from __future__ import annotations
 import keyword
 import re
 import tokenize
-from bisect import bisect_left
 from collections.abc import Callable
-from itertools import accumulate, pairwise, takewhile
+from itertools import accumulate, pairwise
 
 from .layout import (
     Argument,
@@ -44,17 +43,26 @@ _SURELY_WITHIN = 44
 #: How a line of a shape `statement` knows starts: a first, cheap test.
 _SHAPE_START = re.compile(r" *(?:from |class |def |@|assert |[A-Za-z_]\w*(?: *[:=(.]))")
 
+#: `name: annotation = callee(arguments)` (a field with options) whose annotation is names, dots, commas,
+#: brackets and `|` only; `display_items` splits the arguments.
+_FIELD_CALL = re.compile(
+    r"([A-Za-z_]\w*): ([\w.\[\], |]+) = ([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\((.+)\)"
+)
+
 #: `NAME: annotation = ` and a value that may be a dict or list display.
 _CONSTANT = re.compile(r"([A-Za-z_]\w*): ([^=\n]+) = ([\[{].*)")
 
-#: The pieces of Python text that tell where statements are: strings, comments and brackets.
+#: The pieces of Python text that tell where statements are: strings, comments and brackets. Each match
+#: first skips, possessively, the text that starts none of them (the engine's fastest loop); a quote that
+#: starts no string is a `stray`, and the end of the text ends the last match, so no match ever fails
+#: after a long skip (a failed match would be retried at every position it skipped).
 _LEXEME = re.compile(
-    # No string prefix: the quote starts the string (a prefix changes no span), and a pattern whose every
-    # branch starts with one of a few characters lets the regular-expression engine skip the rest fast.
+    # No string prefix: the quote starts the string (a prefix changes no span).
+    r"""[^"'#()\[\]{}]*+(?:"""
     r'''(?P<string>"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'''
     r"""|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"""
     r"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')"""
-    r"|(?P<comment>#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])"
+    r"|(?P<comment>#[^\n]*)|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<stray>[\"'])|\Z)"
 )
 
 
@@ -88,30 +96,45 @@ def _indent_docstring(found: re.Match[str]) -> str:
 
 def _one_line_statements(source: str, lines: list[str], rows: list[int]) -> list[int]:
     """Those of `rows` (0-based, ascending) that hold a whole statement: a line that starts outside any
-    bracket or string and ends so, with no comment."""
-    stop = sum(len(line) + 1 for line in lines[: rows[-1] + 1])
-    found = list(takewhile(lambda m: m.start() < stop, _LEXEME.finditer(source)))
-    kinds = [m.lastgroup for m in found]
-    spans = [m.span() for m in found]
-    starts = [span[0] for span in spans]
-    depths = list(accumulate(_DEPTH_STEP.get(kind or "", 0) for kind in kinds))
+    bracket or string and ends so, with no comment.
+
+    One pass over the strings, comments and brackets of the source, up to the last row's end."""
     offsets = [0, *accumulate(len(line) + 1 for line in lines)]
     kept: list[int] = []
-    for row in rows:
-        begin, finish = offsets[row], offsets[row] + len(lines[row])
-        first, after = bisect_left(starts, begin), bisect_left(starts, finish)
-        if first and (depths[first - 1] or spans[first - 1][1] > begin):
-            continue  # inside brackets, or inside a string that started on an earlier line
-        inside = range(first, after)
-        if any(kinds[i] == "comment" or spans[i][1] > finish for i in inside):
+    pending = iter(rows)
+    row = next(pending)
+    begin, finish = offsets[row], offsets[row] + len(lines[row])
+    # The bracket depth after the lexemes seen, and where the last of them ended.
+    depth, reach = 0, 0
+    clean: bool | None = None  # None until every lexeme before the row is seen
+    for found in _LEXEME.finditer(source):
+        kind = found.lastgroup
+        if kind is None or kind == "stray":
             continue
-        if after > first and depths[after - 1] != (depths[first - 1] if first else 0):
-            continue
-        kept.append(row)
+        start, end = found.span(kind)
+        while start >= finish:  # every lexeme of the row is seen: judge it, go on to the next row
+            if (depth == 0 and reach <= begin) if clean is None else (clean and depth == 0):
+                kept.append(row)
+            row = next(pending, -1)
+            if row < 0:
+                return kept
+            begin, finish, clean = offsets[row], offsets[row] + len(lines[row]), None
+        if start >= begin:
+            if clean is None:
+                clean = depth == 0 and reach <= begin
+            if kind == "comment" or end > finish:
+                clean = False
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        reach = end
+    while row >= 0:  # rows after the last lexeme
+        if (depth == 0 and reach <= begin) if clean is None else (clean and depth == 0):
+            kept.append(row)
+        row = next(pending, -1)
+        begin, clean = offsets[row], None
     return kept
-
-
-_DEPTH_STEP = {"open": 1, "close": -1}
 
 
 def statement(text: str, indent: int) -> str:
@@ -120,6 +143,13 @@ def statement(text: str, indent: int) -> str:
         return text
     if text.startswith("from ") and " import " in text and not any(c in text for c in "()#\\'\";"):
         return wrap_import(text, indent)  # the most common long line: no need to tokenize it
+    field = _FIELD_CALL.fullmatch(text)
+    # The most common statement, read without tokens.
+    if field is not None and not keyword.iskeyword(field[1]):
+        found = display_items(f"[{field[4]}]")
+        if found is not None:
+            arguments = [_argument(value) for _, value in found[1]]
+            return annotated_call(field[1], field[2].strip(), field[3], arguments, indent)
     constant = _CONSTANT.fullmatch(text)
     if constant is not None:  # a module's table (`_MODELS: dict[str, str] = {...}`), tokenized once
         table = fit_text(constant[3], indent, f"{constant[1]}: {constant[2]} = ")

@@ -458,7 +458,7 @@ MODULE_PIECES = [
     f'X = [\n    """{LONG}""",\n]',
     f'x = 1; """{LONG}"""',
     f'"""{LONG}"""  # a note',
-    f'f"""{LONG}"""',
+    f'f"""{{{{ {LONG}"""',
     f'X = f(\n    "{LONG}",\n)',
     f"x = f(a, b, {LONG})",
     "# a comment at the top",
@@ -469,6 +469,7 @@ MODULE_PIECES = [
     "z = (\n    1\n    + 2\n)",
     "w = 1 + \\\n    2",
     "def f() -> None:\n    pass",
+    f'f"""{{value!r}} {LONG}"""',
 ]
 
 
@@ -505,7 +506,8 @@ def test_the_docstring_scan_takes_long_docstrings_and_leaves_the_rest() -> None:
     def scan(source: str) -> bool:
         return _only_docstrings_long(source, *_rows(source))
 
-    for piece in MODULE_PIECES[:5]:
+    # Plain strings, and an f-string whose braces pair (one whose braces do not, such as `{{`, is a near miss).
+    for piece in [*MODULE_PIECES[:5], MODULE_PIECES[-1]]:
         source = f"# header\n{piece}\n\nclass B:\n    # c\n    x: int\n"
         assert scan(source), source
     for near_miss in MODULE_PIECES[5:10]:

@@ -162,3 +162,40 @@ VALUES: st.SearchStrategy[object] = st.recursive(
 def test_a_literal_written_as_text_is_laid_out_as_the_value(value: object, indent: int) -> None:
     text = py_literal(value)
     assert fit_text(text, indent, "metadata=", ",") == fit_literal(value, indent, "metadata=", ",")
+
+
+ARGUMENTS = st.lists(
+    st.sampled_from(
+        [
+            "default=None",
+            "default_factory=list",
+            "default_factory=lambda: {'a': [1, 2]}",
+            'metadata={"wire": "aVeryLongWireNameThatKeepsGoing", "deprecated": "use b, (not c) = d"}',
+            "kw_only=True",
+            'alias="x, y"',
+            "converter=make(a, b=[1, 2])",
+            "x == y",
+            "*args",
+        ]
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(NAMES, TYPES, st.sampled_from(["field", "msgspec.field", "attrs.field"]), ARGUMENTS)
+def test_a_field_read_without_tokens_is_laid_out_as_the_tokens_lay_it_out(
+    name: str, types: list[str], callee: str, arguments: list[str]
+) -> None:
+    """`statement` reads `name: annotation = callee(arguments)` by one pattern, not the tokenizer: the
+    layout is the one the token path gives (the pattern switched off)."""
+    import re
+
+    from generator.render import line_layout
+
+    line = f"{name}: {' | '.join(types)} = {callee}({', '.join(arguments)})"
+    fast = statement(line, 4)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(line_layout, "_FIELD_CALL", re.compile(r"(?!)"))
+        assert statement(line, 4) == fast
