@@ -122,7 +122,7 @@ def _formatted(
             done[f.path] = again
         elif f.format == "formatter":
             commanded.append(f)
-        elif fits(f.text):
+        elif f.black_style and fits(f.text):
             done[f.path] = f.text
         else:
             todo.append(f)

@@ -17,10 +17,12 @@ FROZEN_RUNTIME = """\
 """
 
 
-def _frozen_target(project: Path) -> None:
+def _frozen_target(project: Path, black_style: bool = True) -> None:
+    """The docs' example target; `black_style = true`: its author vouches for black's style."""
     user = project / "my_templates/frozen"
     user.mkdir(parents=True)
-    (user / "manifest.toml").write_text('extends = "pydantic"\n', encoding="utf-8")
+    vouched = "black_style = true\n" if black_style else ""
+    (user / "manifest.toml").write_text(f'extends = "pydantic"\n{vouched}', encoding="utf-8")
     (user / "_runtime.py.j2").write_text(FROZEN_RUNTIME, encoding="utf-8")
 
 
@@ -48,7 +50,7 @@ def test_a_target_extending_pydantic_by_one_block_makes_frozen_models(
     assert result.code == 0, result.err
     frozen_black = list(formatted)
     assert run("gen", "--target", "pydantic", "--out", "base").code == 0
-    # The same formatting path as its base (the layout pass): black runs on no more files.
+    # Vouched for, the same formatting path as its base (the layout pass): black runs on no more files.
     assert frozen_black == formatted[len(frozen_black) :]
     runtime = (project / "frozen/example_models/_runtime.py").read_text()
     base = (project / "base/example_models/_runtime.py").read_text()
@@ -72,6 +74,23 @@ def test_a_target_extending_pydantic_by_one_block_makes_frozen_models(
     run_generated_tests(project / "frozen")
 
 
+def test_without_black_style_black_formats_the_users_template_file_only(
+    project: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _frozen_target(project, black_style=False)
+    formatted = _count_black(monkeypatch)
+    assert run("gen", "--target", "pydantic", "--out", "base").code == 0
+    base_black = set(formatted)
+    formatted.clear()
+    assert run("gen", "--templates", "my_templates", "--target", "frozen", "--out", "o").code == 0
+    assert set(formatted) == base_black | {"example_models/_runtime.py"}
+    assert (project / "o/example_models/_runtime.py").read_bytes() == (
+        project / "base/example_models/_runtime.py"
+    ).read_bytes().replace(
+        b"    model_config = _CONFIG\n", b"    model_config = ConfigDict(**_CONFIG, frozen=True)\n"
+    )
+
+
 def test_an_extended_target_inherits_its_base_settings(project: Path) -> None:
     from generator.render.targets import load_target
 
@@ -79,6 +98,7 @@ def test_an_extended_target_inherits_its_base_settings(project: Path) -> None:
     frozen, base = load_target("frozen", project / "my_templates"), load_target("pydantic")
     assert frozen.outputs == base.outputs and frozen.python == base.python
     assert frozen.views == base.views and frozen.formatter == base.formatter
+    assert frozen.black_style and not base.black_style  # its own manifest's word
 
 
 def test_a_builtin_template_that_does_not_exist_is_an_error_naming_it(project: Path, run) -> None:

@@ -151,3 +151,46 @@ def test_an_unknown_target_lists_the_built_in_and_user_ones(project: Path, run) 
     assert "unknown target `nope`" in result.err
     assert "dataclasses" in result.err and "typescript" in result.err and "jsonschema" in result.err
     assert "python," not in result.err  # the abstract base is not a target
+
+
+NOT_BLACK = "{{ header }}\nX={'a':1}\n"
+
+
+@pytest.mark.parametrize("vouched", [False, True])
+def test_a_user_template_whose_lines_fit_is_formatted_unless_its_target_vouches_for_it(
+    project: Path, run, vouched: bool
+) -> None:
+    """The layout pass lays out long lines only: a user's file goes to black even when its lines fit,
+    unless the target's manifest says `black_style = true` (its author vouches for black's style)."""
+    user = project / "my_templates/loose"
+    user.mkdir(parents=True)
+    (user / "manifest.toml").write_text(
+        'extends = "dataclasses"\n'
+        + ("black_style = true\n" if vouched else "")
+        + '\n[[outputs]]\ngroup = "models"\neach = "package"\ntemplate = "extra.py.j2"\n'
+        'path = "{package}/extra.py"\nformat = "black"\n',
+        encoding="utf-8",
+    )
+    (user / "extra.py.j2").write_text(NOT_BLACK, encoding="utf-8")
+    result = run("gen", "--templates", "my_templates", "--target", "loose", "--out", "o")
+    assert result.code == 0, result.err
+    extra = (project / "o/example_models/extra.py").read_text()
+    assert extra.endswith("X={'a':1}\n" if vouched else 'X = {"a": 1}\n')
+    assert run("check", "--templates", "my_templates", "--target", "loose", "--out", "o").code == 0
+
+
+def test_which_templates_are_a_users_is_found_through_extends_and_includes(project: Path) -> None:
+    from generator.render.targets import load_target, user_written
+
+    user = project / "my_templates/dataclasses"
+    user.mkdir(parents=True)
+    (user / "_enum_extra.py.j2").write_text("# mine\n", encoding="utf-8")
+    builtin = load_target("dataclasses")
+    assert not any(user_written(builtin, rule.template) for rule in builtin.outputs)
+    shadowed = load_target("dataclasses", project / "my_templates")
+    assert not user_written(shadowed, "model.py.j2")
+    # A user's copy of a template the built-in model template includes makes the model file a user's.
+    (user / "_enum.py.j2").write_text(
+        '{% extends "builtin:python/_enum.py.j2" %}\n', encoding="utf-8"
+    )
+    assert user_written(load_target("dataclasses", project / "my_templates"), "model.py.j2")

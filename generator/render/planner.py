@@ -14,7 +14,7 @@ from . import import_order, naming
 from .origins import KnownOrigins, Origin
 from .python_view import PyModel, PyPackage, PyStyle, python_package
 from .schema_view import schema_package
-from .targets import OutputRule, Target, TargetError, render_template
+from .targets import OutputRule, Target, TargetError, render_template, user_written
 from .template_inputs import InputDigests, KnownTemplates, read_names
 
 if TYPE_CHECKING:
@@ -31,6 +31,9 @@ class RenderedFile:
     text: str
     format: str
     origins: tuple[Origin, ...] = ()
+    #: Whether its text may skip black where every line fits: it comes from the shipped templates only, or
+    #: its target says `black_style = true`.
+    black_style: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,10 +47,12 @@ class PendingFile:
     target: Target
     template: str
     context: dict[str, object]
+    #: See `RenderedFile.black_style`.
+    black_style: bool = False
 
     def render(self) -> RenderedFile:
         text = render_template(self.target, self.template, self.context)
-        return RenderedFile(self.path, text, self.format, self.origins)
+        return RenderedFile(self.path, text, self.format, self.origins, self.black_style)
 
 
 def render_files(
@@ -90,6 +95,7 @@ def plan_files(
         if rule.group not in groups or (rule.part and rule.part not in docs_parts):
             continue
         names = read_names(target, rule.template, known)
+        black_style = target.black_style or not user_written(target, rule.template)
         for path, context in _instances(rule, py, models, spec, package, base, tests):
             if schemas is not None:
                 m = context.get("m")
@@ -103,7 +109,14 @@ def plan_files(
             parts = origins.of(m.model, digests.known(m)) if isinstance(m, PyModel) else ()
             files.append(
                 PendingFile(
-                    _normal(path), rule.format, parts, inputs, target, rule.template, context
+                    _normal(path),
+                    rule.format,
+                    parts,
+                    inputs,
+                    target,
+                    rule.template,
+                    context,
+                    black_style,
                 )
             )
     known.save()

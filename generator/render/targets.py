@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 import jinja2
+import jinja2.meta
 
 from ..config import DOCS_PARTS
 from .case_filters import CASE_FILTERS
@@ -92,6 +93,9 @@ class Target:
     formatter: tuple[str, ...] = ()
     #: The manifest file and line that name `formatter` (where its failure is reported).
     formatter_source: tuple[str, int] | None = None
+    #: `black_style` of the nearest manifest that sets it: true vouches that the user's own templates print
+    #: black's style, so their files skip black where every line fits, as the shipped templates' do.
+    black_style: bool = False
 
 
 def templates_root() -> Path:
@@ -156,6 +160,9 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         raise TargetError(
             f'{manifest_path}: an output says format = "formatter" but the target names no `formatter`'
         )
+    black_style = manifest.get("black_style", base.black_style)
+    if not isinstance(black_style, bool):
+        raise TargetError(f"{manifest_path}: `black_style` must be true or false")
     views = tuple(str(v) for v in manifest.get("views", []))
     unknown = sorted(set(views) - set(VIEWS))
     if unknown:
@@ -170,6 +177,7 @@ def _resolve(name: str, user_root: Path | None, chain: tuple[str, ...]) -> Targe
         tuple(dict.fromkeys((*base.views, *views))),
         formatter,
         formatter_source,
+        black_style,
     )
 
 
@@ -330,6 +338,37 @@ class TargetLoader(jinja2.BaseLoader):
 @cache
 def _builtin_loader(folders: tuple[Path, ...]) -> jinja2.FileSystemLoader:
     return jinja2.FileSystemLoader([str(f) for f in folders])
+
+
+def user_written(target: Target, template: str) -> bool:
+    """Whether any text the template renders from (itself, and what it extends, includes or imports, as
+    the target's folders resolve each name) is a user's: a file outside the shipped templates."""
+    shipped = templates_root().resolve()
+    if all(folder.resolve().is_relative_to(shipped) for folder in target.folders):
+        return False
+    env = environment(target.folders)
+    assert env.loader is not None
+    seen: set[str] = set()
+    todo = [template]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            continue  # rendering it reports the missing name at its line
+        if filename is None or not Path(filename).resolve().is_relative_to(shipped):
+            return True
+        try:
+            names = list(jinja2.meta.find_referenced_templates(env.parse(source)))
+        except jinja2.TemplateSyntaxError:
+            return True
+        if None in names:  # a name computed while rendering: any file may be read
+            return True
+        todo += [n for n in names if n is not None]
+    return False
 
 
 def render_template(target: Target, template: str, context: dict[str, object]) -> str:

@@ -14,11 +14,12 @@ MODEL_PATH = "{package}/{module_path}.py"
 
 
 def _user_target(project: Path, style: str, template: str) -> None:
-    """`my_templates/mine`: the built-in `style` with its model template replaced by `template`."""
+    """`my_templates/mine`: the built-in `style` with its model template replaced by `template`, its
+    author vouching for black's style (`black_style = true`)."""
     folder = project / "my_templates" / "mine"
     folder.mkdir(parents=True)
     (folder / "manifest.toml").write_text(
-        f'extends = "{style}"\n\n[[outputs]]\ngroup = "models"\neach = "model"\n'
+        f'extends = "{style}"\nblack_style = true\n\n[[outputs]]\ngroup = "models"\neach = "model"\n'
         f'template = "mine.py.j2"\npath = "{MODEL_PATH}"\nformat = "black"\n',
         encoding="utf-8",
     )
@@ -69,7 +70,7 @@ def test_extending_a_model_template_without_overriding_renders_the_same_bytes(
     assert _models(project / "mine") == _models(project / "builtin")
 
 
-def test_one_overridden_block_changes_one_line_and_skips_black(
+def test_one_overridden_block_changes_one_line_and_skips_black_when_vouched_for(
     project: Path, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _user_target(
@@ -101,7 +102,7 @@ def test_one_overridden_block_changes_one_line_and_skips_black(
         assert text.replace("kw_only=True, frozen=True", "kw_only=True") == builtin[path]
 
 
-def test_a_copy_of_the_built_in_template_with_one_line_changed_skips_black(
+def test_a_copy_of_the_built_in_template_with_one_line_changed_skips_black_when_vouched_for(
     project: Path, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = (templates_root() / "dataclasses" / "model.py.j2").read_text(encoding="utf-8")
