@@ -3,6 +3,7 @@ pipeline and the generated package's own checks (black, ruff, pytest, mypy)."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -177,3 +178,17 @@ def imported_for_a_while(folder: Path, package: str) -> Iterator[None]:
             del sys.modules[name]
         sys.modules.update(saved)
         sys.path.remove(str(folder))
+
+
+def modules_after(code: str, cwd: Path, prefixes: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Run `code` in a fresh interpreter in `cwd` (it must succeed): what it printed, and the modules it
+    then holds whose names start with one of `prefixes`, sorted."""
+    probe = (
+        f"{code}\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith({prefixes!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    *printed, modules = done.stdout.splitlines()
+    return "\n".join(printed), list(ast.literal_eval(modules))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -19,6 +17,7 @@ import generator
 import generator.pipeline
 from generator import user_cache
 from generator.cache_store import default_folder
+from tests.helpers import modules_after
 
 SESSION = "specs/php/Models/Components/Session.md"
 
@@ -370,15 +369,18 @@ def test_a_replayed_check_imports_neither_the_reader_nor_the_renderers(
     """The replay is what a pre-commit hook pays on every commit: the command line's set-up must stay light."""
     assert run("gen").code == 0
     assert run("check").code == 0  # recorded
-    probe = (
-        "import sys; sys.argv = ['docmodels', 'check']; from generator.entry import main; code = main(); "
-        "heavy = sorted(m for m in sys.modules if m.partition('.')[0] in {'markdown_it', 'jinja2', 'black'} "
-        "or m.startswith(('generator.reader', 'generator.render', 'generator.pipeline'))); "
-        "print('HEAVY', heavy); sys.exit(code)"
+    printed, heavy = modules_after(
+        "import sys; sys.argv = ['docmodels', 'check']; from generator.entry import main\n"
+        "assert main() == 0",
+        project,
+        (
+            "markdown_it",
+            "jinja2",
+            "black",
+            "generator.reader",
+            "generator.render",
+            "generator.pipeline",
+        ),
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert "is in sync" in done.stdout
-    assert "HEAVY []" in done.stdout
+    assert "is in sync" in printed
+    assert heavy == []

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from generator.cache_store import default_folder
+from tests.helpers import modules_after
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -72,21 +73,13 @@ def test_what_older_releases_kept_is_removed_and_never_read(
 def test_a_run_with_every_page_kept_loads_neither_markdown_it_nor_the_openapi_matcher(
     project: Path, run: Callable[..., Any]
 ) -> None:
-    import subprocess
-    import sys
 
     assert run("gen").code == 0
     (project / "generated" / "example_models" / "py.typed").unlink()  # not a no-op: a full run
-    probe = (
-        "import sys\n"
-        "from generator.cli import main\n"
-        "assert main(['gen']) == 0\n"
-        "heavy = ('markdown_it', 'generator.openapi.match', 'generator.openapi.run', 'black')\n"
-        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    _, heavy = modules_after(
+        "from generator.cli import main\nassert main(['gen']) == 0",
+        project,
+        ("markdown_it", "generator.openapi.match", "generator.openapi.run", "black"),
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=project, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "[]"
+    assert heavy == []
     assert (project / "generated" / "example_models" / "py.typed").is_file()

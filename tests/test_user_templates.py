@@ -180,7 +180,8 @@ def test_a_user_template_whose_lines_fit_is_formatted_unless_its_target_vouches_
 
 
 def test_which_templates_are_a_users_is_found_through_extends_and_includes(project: Path) -> None:
-    from generator.render.targets import load_target, user_written
+    from generator.render.targets import load_target
+    from generator.render.template_inputs import user_written
 
     user = project / "my_templates/dataclasses"
     user.mkdir(parents=True)

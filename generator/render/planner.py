@@ -14,8 +14,8 @@ from . import import_order, naming
 from .origins import KnownOrigins, Origin
 from .python_view import PyModel, PyPackage, PyStyle, python_package
 from .schema_view import schema_package
-from .targets import OutputRule, Target, TargetError, render_template, user_written
-from .template_inputs import InputDigests, KnownTemplates, read_names
+from .targets import OutputRule, Target, TargetError, render_template
+from .template_inputs import InputDigests, KnownTemplates, template_reads
 
 if TYPE_CHECKING:
     from .docs_view import Deprecated, DocsIndex, DocsView
@@ -94,8 +94,8 @@ def plan_files(
     for rule in target.outputs:
         if rule.group not in groups or (rule.part and rule.part not in docs_parts):
             continue
-        names = read_names(target, rule.template, known)
-        black_style = target.black_style or not user_written(target, rule.template)
+        reads = template_reads(target, rule.template, known)
+        black_style = target.black_style or not reads.user_written
         for path, context in _instances(rule, py, models, spec, package, base, tests):
             if schemas is not None:
                 m = context.get("m")
@@ -104,7 +104,7 @@ def plan_files(
                 context["bundle"] = schemas.bundle
             if rule.group == "docs":
                 docs.add_to(context)
-            inputs = digests.of(context, names)
+            inputs = digests.of(context, reads.names)
             m = context.get("m")
             parts = origins.of(m.model, digests.known(m)) if isinstance(m, PyModel) else ()
             files.append(

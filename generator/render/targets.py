@@ -19,7 +19,6 @@ from types import TracebackType
 from typing import Any, Literal
 
 import jinja2
-import jinja2.meta
 
 from ..config import DOCS_PARTS
 from .case_filters import CASE_FILTERS
@@ -340,35 +339,14 @@ def _builtin_loader(folders: tuple[Path, ...]) -> jinja2.FileSystemLoader:
     return jinja2.FileSystemLoader([str(f) for f in folders])
 
 
-def user_written(target: Target, template: str) -> bool:
-    """Whether any text the template renders from (itself, and what it extends, includes or imports, as
-    the target's folders resolve each name) is a user's: a file outside the shipped templates."""
-    shipped = templates_root().resolve()
-    if all(folder.resolve().is_relative_to(shipped) for folder in target.folders):
-        return False
-    env = environment(target.folders)
-    assert env.loader is not None
-    seen: set[str] = set()
-    todo = [template]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            continue  # rendering it reports the missing name at its line
-        if filename is None or not Path(filename).resolve().is_relative_to(shipped):
-            return True
-        try:
-            names = list(jinja2.meta.find_referenced_templates(env.parse(source)))
-        except jinja2.TemplateSyntaxError:
-            return True
-        if None in names:  # a name computed while rendering: any file may be read
-            return True
-        todo += [n for n in names if n is not None]
-    return False
+def shipped(filename: str | None) -> bool:
+    """Whether a template file is one of the shipped templates (not a user's)."""
+    return filename is not None and Path(filename).resolve().is_relative_to(_shipped_root())
+
+
+@cache
+def _shipped_root() -> Path:
+    return templates_root().resolve()
 
 
 def render_template(target: Target, template: str, context: dict[str, object]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -11,7 +12,7 @@ from jinja2 import meta
 
 from ..cache_store import BadEntry, Store
 from ..user_cache import installed
-from .targets import Target, environment
+from .targets import Target, environment, shipped
 
 _FORMAT = 2
 _SECTION = "template-names"
@@ -19,24 +20,41 @@ _SECTION = "template-names"
 _KEEP = 500
 
 
+@dataclass(frozen=True)
+class TemplateReads:
+    """What rendering a template reads, with every template it includes, imports or extends."""
+
+    #: The context names it may read; None when that cannot be told (a template named only at run time,
+    #: or one that does not parse: rendering reports that).
+    names: frozenset[str] | None
+    #: Whether any of those templates is a user's (outside the shipped ones); true when it cannot be told.
+    user_written: bool
+
+
 def read_names(
     target: Target, template: str, known: KnownTemplates | None = None
 ) -> frozenset[str] | None:
-    """The context names `template` may read, with the templates it includes, imports or extends.
+    """The context names `template` may read (see `TemplateReads.names`)."""
+    return template_reads(target, template, known).names
 
-    None when that cannot be told: a template named only at run time, or one that does not parse (rendering
-    reports that). `known` keeps what templates read between runs (None: nothing is kept)."""
+
+def user_written(target: Target, template: str) -> bool:
+    """Whether any text `template` renders from is a user's (see `TemplateReads.user_written`)."""
+    return template_reads(target, template).user_written
+
+
+def template_reads(
+    target: Target, template: str, known: KnownTemplates | None = None
+) -> TemplateReads:
+    """What `template` reads; `known` keeps what each template source reads between runs (None: nothing
+    is kept)."""
     env = environment(target.folders)
     loader = env.loader
     if loader is None:
-        return None
-    return _closure_names(env, loader, template, known or KnownTemplates(Store(None)))
-
-
-def _closure_names(
-    env: jinja2.Environment, loader: jinja2.BaseLoader, template: str, known: KnownTemplates
-) -> frozenset[str] | None:
+        return TemplateReads(None, True)
+    known = known or KnownTemplates(Store(None))
     names: set[str] = set()
+    users = False
     seen: set[str] = set()
     todo = [template]
     while todo:
@@ -45,15 +63,17 @@ def _closure_names(
             continue
         seen.add(name)
         try:
-            found = known.of(env, loader.get_source(env, name)[0])
+            source, filename, _ = loader.get_source(env, name)
+            found = known.of(env, source)
         except jinja2.TemplateError:
-            return None
+            return TemplateReads(None, True)
+        users = users or not shipped(filename)
         names.update(found[0])
         for reference in found[1]:
             if reference is None:
-                return None
+                return TemplateReads(None, True)
             todo.append(reference)
-    return frozenset(names)
+    return TemplateReads(frozenset(names), users)
 
 
 #: The names a template's source reads, and the templates it names (None: one named only at run time).
