@@ -25,10 +25,9 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+from measure import PYTHON, generate_package  # noqa: E402
 from stats import median  # noqa: E402
 
-DOCMODELS = ROOT / ".venv" / "bin" / "docmodels"
-PYTHON = ROOT / ".venv" / "bin" / "python"
 CLERK = ROOT.parent / "shared" / "corpus" / "php" / "clerk__clerk-sdk-php"
 #: `import <package>` may cost at most this much over `python -c pass` (issue 26).
 PACKAGE_BUDGET_S = 0.1
@@ -77,31 +76,6 @@ def write_synthetic_docs(folder: Path, count: int) -> Path:
     return folder
 
 
-def generate(docs: Path, out: Path, package: str, target: str) -> float:
-    """`docmodels gen`, models only, beside an empty pyproject.toml (no project's settings); its wall time."""
-    (out.parent / "pyproject.toml").write_text("", encoding="utf-8")
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            DOCMODELS,
-            "gen",
-            docs,
-            "--out",
-            out,
-            "--package",
-            package,
-            "--target",
-            target,
-            *_MODELS_ONLY,
-        ],
-        check=True,
-        capture_output=True,
-        cwd=out.parent,
-    )
-    return time.perf_counter() - started
-
-
-_MODELS_ONLY = ("--outputs", "models", "--quiet")
 _COUNT = "import sys; print(sum(1 for n in sys.modules if n == {p!r} or n.startswith({p!r} + '.')))"
 
 
@@ -196,7 +170,7 @@ def bench_imports(
     clerk = docs if docs is not None else CLERK
     if clerk.is_dir():
         out = work / "clerk-out"
-        results["clerk"] = {"gen_s": round(generate(clerk, out, "clerk", target), 2)}
+        results["clerk"] = {"gen_s": round(generate_package(clerk, out, "clerk", target), 2)}
         results["clerk"].update(
             measure_package(out, "clerk", ("components.user", "User"), repeat, floor)
         )
@@ -206,7 +180,7 @@ def bench_imports(
     out = work / "synthetic-out"
     results["synthetic"] = {
         "models": models,
-        "gen_s": round(generate(synthetic, out, "synth", target), 2),
+        "gen_s": round(generate_package(synthetic, out, "synth", target), 2),
     }
     last = models - 1
     results["synthetic"].update(

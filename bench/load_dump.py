@@ -16,10 +16,8 @@ import argparse
 import ast
 import importlib
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +27,9 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from stats import median  # noqa: E402
+from measure import generate_package  # noqa: E402
+from stats import calls_for, median, per_call  # noqa: E402
 
-DOCMODELS = ROOT / ".venv" / "bin" / "docmodels"
 CLERK = ROOT.parent / "shared" / "corpus" / "php" / "clerk__clerk-sdk-php"
 #: The targets measured, the reference (pydantic) among them.
 TARGETS = ("dataclasses", "attrs", "pydantic", "msgspec")
@@ -54,31 +52,6 @@ class Payload:
 
 def package_name(target: str) -> str:
     return f"bench_{target}"
-
-
-def generate(docs: Path, out: Path, target: str, outputs: str) -> None:
-    """`docmodels gen` of one target into `out` (beside an empty pyproject.toml: no project's settings)."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out.parent / "pyproject.toml").write_text("", encoding="utf-8")
-    subprocess.run(
-        [
-            DOCMODELS,
-            "gen",
-            docs,
-            "--out",
-            out,
-            "--package",
-            package_name(target),
-            "--target",
-            target,
-            "--outputs",
-            outputs,
-            "--quiet",
-        ],
-        check=True,
-        capture_output=True,
-        cwd=out.parent,
-    )
 
 
 def payloads_of_test(source: str, package: str) -> list[Payload]:
@@ -116,19 +89,6 @@ def collect_payloads(tests: Path, package: str) -> list[Payload]:
 
 
 Load = Callable[[], Any]
-
-
-def per_call(call: Callable[[], Any], number: int) -> float:
-    """Seconds per call, over `number` calls."""
-    started = time.perf_counter()
-    for _ in range(number):
-        call()
-    return (time.perf_counter() - started) / number
-
-
-def calls_for(seconds: float, budget: float = 0.002) -> int:
-    """How many calls fill about `budget` seconds (at least one)."""
-    return max(1, int(budget / max(seconds, 1e-7)))
 
 
 @dataclass
@@ -277,7 +237,8 @@ def bench_load_dump(
         return {"skipped": f"no docs at {folder}"}
     first = targets[0]
     for target in targets:
-        generate(folder, work / target, target, "models,tests" if target == first else "models")
+        outputs = "models,tests" if target == first else "models"
+        generate_package(folder, work / target, package_name(target), target, outputs)
     payloads = collect_payloads(work / first / "tests", package_name(first))
     payloads.sort(key=lambda p: (p.module, p.name))
     if limit:

@@ -10,6 +10,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+#: The project's own virtualenv, which `make bench` measures.
+DOCMODELS = ROOT / ".venv" / "bin" / "docmodels"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
 
 @dataclass(frozen=True)
 class Run:
@@ -90,3 +95,18 @@ def run(
         raise RuntimeError(f"`{shown}` exited {process.returncode}:\n{text[-3000:]}")
     main = usage.ru_maxrss / 1024
     return Run(seconds, process.returncode, max(peak[0] / 1024, main), main, text)
+
+
+def generate_package(
+    docs: Path, out: Path, package: str, target: str, outputs: str = "models"
+) -> float:
+    """`docmodels gen` of one target into `out`, beside an empty pyproject.toml (no project's settings);
+    its wall time in seconds."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out.parent / "pyproject.toml").write_text("", encoding="utf-8")
+    command = [DOCMODELS, "gen", docs, "--out", out, "--package", package, "--target", target]
+    started = time.perf_counter()
+    subprocess.run(
+        [*command, "--outputs", outputs, "--quiet"], check=True, capture_output=True, cwd=out.parent
+    )
+    return time.perf_counter() - started

@@ -41,15 +41,13 @@ from import_time import PACKAGE_BUDGET_S, bench_imports, over_floor, report_line
 from ir_openapi import dangling_refs, to_openapi  # noqa: E402
 from load_dump import bench_load_dump, ratio_goals  # noqa: E402
 from load_dump import report_lines as load_dump_lines  # noqa: E402
-from measure import Run, run  # noqa: E402
+from measure import DOCMODELS, PYTHON, Run, run  # noqa: E402
 from stats import Target, median, per_doc_growth, ratio  # noqa: E402
 from union_read import bench_unions  # noqa: E402
 from union_read import report_lines as union_lines  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_DOCS = CORPUS / "php" / "clerk__clerk-sdk-php"
-DOCMODELS = ROOT / ".venv" / "bin" / "docmodels"
-PYTHON = ROOT / ".venv" / "bin" / "python"
 PEER_VENV = BENCH / ".venv"
 PEER = PEER_VENV / "bin" / "datamodel-codegen"
 _SKIPPED_NAMES = {"readme.md", "changelog.md", "license.md", "contributing.md"}

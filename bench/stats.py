@@ -1,9 +1,11 @@
-"""The bench's arithmetic: medians, ratios against a target, growth of the cost per doc."""
+"""The bench's arithmetic: medians, ratios against a target, growth of the cost per doc, and the
+time of in-process calls."""
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -11,6 +13,19 @@ def median(samples: Sequence[float]) -> float:
     if not samples:
         raise ValueError("no samples")
     return float(statistics.median(samples))
+
+
+def per_call(call: Callable[[], object], number: int) -> float:
+    """Seconds per call, over `number` calls."""
+    started = time.perf_counter()
+    for _ in range(number):
+        call()
+    return (time.perf_counter() - started) / number
+
+
+def calls_for(seconds: float, budget: float = 0.002) -> int:
+    """How many calls of `seconds` each fill about `budget` seconds (at least one)."""
+    return max(1, int(budget / max(seconds, 1e-7)))
 
 
 def ratio(numerator: float, denominator: float) -> float:

@@ -18,7 +18,6 @@ import argparse
 import importlib
 import sys
 import tempfile
-import time
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +28,8 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 
-from stats import median  # noqa: E402
+from measure import generate_package  # noqa: E402
+from stats import calls_for, median, per_call  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "unions"
 TARGETS = ("dataclasses", "attrs", "pydantic", "msgspec")
@@ -42,27 +42,13 @@ UNTAGGED = [
 COLUMNS = ("tagged", "every member", "first that reads", "untagged")
 
 
-def generate(target: str, out: Path) -> str:
-    """The fixtures generated as package `union_bench_<target>` below `out`; returns the package name."""
-    from generator.config import Config
-    from generator.pipeline import build
-    from generator.sync.disk import apply, compare
-
+def generate(target: str, work: Path) -> tuple[str, Path]:
+    """The fixtures generated as package `union_bench_<target>` in a folder of its own below `work`:
+    the package's name and the folder to import it from."""
     package = f"union_bench_{target}"
-    config = Config(
-        docs=(FIXTURES,),
-        out=out,
-        package=package,
-        outputs=("models",),
-        target=target,
-        templates=None,
-        dialect="auto",
-        source=None,
-    )
-    built = build(config)
-    assert built.plan is not None, "the union fixtures do not generate"
-    apply(built.plan, out, compare(built.plan, out))
-    return package
+    folder = work / target / "out"
+    generate_package(FIXTURES, folder, package, target)
+    return package, folder
 
 
 def readers(target: str, package: str) -> dict[str, tuple[Callable[[Any], Any], list[Any]]]:
@@ -109,42 +95,30 @@ def _members(union: Any) -> list[Any]:
 
 def per_payload_us(read: Callable[[Any], Any], payloads: list[Any], rounds: int) -> float:
     """Median microseconds to read one payload, over `rounds` rounds of about 20 ms each."""
-    for payload in payloads:
-        read(payload)  # warm: caches, schemas
-    count = 1
-    while True:
-        started = time.perf_counter()
-        for _ in range(count):
-            for payload in payloads:
-                read(payload)
-        spent = time.perf_counter() - started
-        if spent > 0.02:
-            break
-        count *= 2
-    samples = [spent / (count * len(payloads))]
-    for _ in range(rounds - 1):
-        started = time.perf_counter()
-        for _ in range(count):
-            for payload in payloads:
-                read(payload)
-        samples.append((time.perf_counter() - started) / (count * len(payloads)))
-    return median(samples) * 1e6
+
+    def all_payloads() -> None:
+        for payload in payloads:
+            read(payload)
+
+    all_payloads()  # warm: caches, schemas
+    number = calls_for(per_call(all_payloads, 1), 0.02)
+    return median([per_call(all_payloads, number) for _ in range(rounds)]) / len(payloads) * 1e6
 
 
 def bench_unions(work: Path, rounds: int, targets: tuple[str, ...] = TARGETS) -> dict[str, Any]:
     """Microseconds per payload for each target and column, generated below `work`."""
-    sys.path.insert(0, str(work))
     results: dict[str, Any] = {"rounds": rounds, "targets": {}}
-    try:
-        for target in targets:
-            package = generate(target, work)
+    for target in targets:
+        package, folder = generate(target, work)
+        sys.path.insert(0, str(folder))
+        try:
             columns = readers(target, package)
             results["targets"][target] = {
                 name: round(per_payload_us(read, payloads, rounds), 2)
                 for name, (read, payloads) in columns.items()
             }
-    finally:
-        sys.path.remove(str(work))
+        finally:
+            sys.path.remove(str(folder))
     return results
 
 

@@ -15,8 +15,8 @@ from union_read import COLUMNS, generate, readers, report_lines  # noqa: E402
 
 @pytest.mark.parametrize("target", ["dataclasses", "msgspec"])
 def test_every_column_reads_the_member_the_tag_names(target: str, tmp_path: Path) -> None:
-    package = generate(target, tmp_path)
-    sys.path.insert(0, str(tmp_path))
+    package, folder = generate(target, tmp_path)
+    sys.path.insert(0, str(folder))
     try:
         columns = readers(target, package)
         assert tuple(columns) == COLUMNS
@@ -25,7 +25,7 @@ def test_every_column_reads_the_member_the_tag_names(target: str, tmp_path: Path
             for name, (read, payloads) in columns.items()
         }
     finally:
-        sys.path.remove(str(tmp_path))
+        sys.path.remove(str(folder))
         for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
             del sys.modules[name]
     # The same payloads read as the same members, however the union is read.
