@@ -129,6 +129,22 @@ def msgspec_deprecations(m: PyModel) -> str:
     return py_literal(found)
 
 
+def msgspec_struct_options(m: PyModel) -> str:
+    """A msgspec model's class keywords: `dict=True` (an instance `__dict__`, where the runtime keeps the
+    wire forms read) only for a model whose reading may keep one (`PyModel.keeps_wire_forms`); the others
+    are read and written by msgspec alone."""
+    options = ["kw_only=True", "omit_defaults=True"]
+    if m.keeps_wire_forms:
+        options.append("dict=True")
+    return ", ".join(options)
+
+
+def pydantic_base(m: PyModel) -> str:
+    """A pydantic model's base class: `_runtime.NotationModel` (a validator that keeps the notation of the
+    date-times, floats and decimals read) for a model with such a field, else `_runtime.Model`."""
+    return "_runtime.NotationModel" if m.has_notation else "_runtime.Model"
+
+
 def typeddict_annotation(f: PyField, m: PyModel) -> str:
     """A TypedDict key's annotation: quoted when it names this model or one imported after it (a forward
     reference), in `NotRequired[...]` when the key is optional."""
@@ -151,6 +167,8 @@ FILTERS = {
     "field_options": field_options,
     "msgspec_annotation": msgspec_annotation,
     "msgspec_deprecations": msgspec_deprecations,
+    "msgspec_struct_options": msgspec_struct_options,
+    "pydantic_base": pydantic_base,
     "typeddict_annotation": typeddict_annotation,
     "wire_names_only": wire_names_only,
 }

@@ -8,6 +8,7 @@ because a union alias needs its members when its module runs.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -154,6 +155,12 @@ class PyModel:
     references: tuple[ModelKey, ...] = ()
     #: A union's annotation for each IR member, in the IR's order (so tests can type each member's example).
     member_annotations: tuple[str, ...] = ()
+    #: Whether some field holds, at its top (through unions and null), a scalar whose wire notation a Python
+    #: value does not say: a date-time, float or decimal (see `wire_form_kinds`).
+    has_notation: bool = False
+    #: Whether reading this model may have to keep a wire form beside a value, in it or in a model it
+    #: reaches: a field with a default (sent as null or as that default), a notation scalar, a union or Any.
+    keeps_wire_forms: bool = False
 
     @property
     def has_field_options(self) -> bool:
@@ -209,6 +216,13 @@ def python_package(spec: Spec, style: PyStyle, taken_paths: Iterable[str] = ()) 
     names = _Names(spec, style, taken_paths)
     cycles = _cycles(spec)
     models = {m.key: _PyModelBuilder(spec, names, cycles, m, style).build() for m in spec.models}
+    keeping = models_keeping_wire_forms(spec)
+    models = {
+        key: dataclasses.replace(
+            m, has_notation=has_notation(spec, m.model), keeps_wire_forms=key in keeping
+        )
+        for key, m in models.items()
+    }
     packages = sorted({m.package[:i] for m in models.values() for i in range(len(m.package) + 1)})
     return PyPackage(models, tuple(packages))
 
@@ -249,6 +263,90 @@ class _Names:
         self.taken_by_classes = (
             style.reserved_names | style.reserved_attributes | frozenset(self.classes.values())
         )
+
+
+#: The primitives whose wire notation a Python value does not say (`.284Z` and `.284000Z` are one datetime,
+#: `1` and `1.0` one float); "any" holds anything.
+NOTATION_KINDS = frozenset({"datetime", "number", "decimal"})
+
+
+def has_notation(spec: Spec, model: Model) -> bool:
+    """Whether some field of an object model holds a notation scalar at its top: through unions, null
+    and union or alias models, not inside lists, dicts or other object models (each keeps its own)."""
+    return any(_top_notation(spec, f.type, ()) for f in model.fields)
+
+
+def _top_notation(spec: Spec, expr: TypeExpr, seen: tuple[ModelKey, ...]) -> bool:
+    if isinstance(expr, Primitive):
+        return expr.kind in NOTATION_KINDS
+    if isinstance(expr, UnionOf):
+        return any(_top_notation(spec, m, seen) for m in expr.members)
+    if isinstance(expr, Ref) and expr.key not in seen and expr.key in spec.by_key:
+        target = spec.by_key[expr.key]
+        if target.kind in ("union", "alias"):
+            members = target.members or (Primitive("any"),)
+            return any(_top_notation(spec, m, (*seen, expr.key)) for m in members)
+    return False
+
+
+def models_keeping_wire_forms(spec: Spec) -> set[ModelKey]:
+    """The object models whose reading may keep a wire form (`PyModel.keeps_wire_forms`): those with a
+    reason of their own, and every model that reaches one of them through its fields."""
+    keeping: set[ModelKey] = set()
+    reaches: dict[ModelKey, set[ModelKey]] = {}
+    for model in spec.models:
+        if model.kind != "object":
+            continue
+        found: set[ModelKey] = set()
+        own = any(not f.required for f in model.fields)
+        for f in model.fields:
+            own = _wire_form_reason(spec, f.type, found, ()) or own
+        reaches[model.key] = found
+        if own:
+            keeping.add(model.key)
+    changed = True
+    while changed:
+        changed = False
+        for key, found in reaches.items():
+            if key not in keeping and found & keeping:
+                keeping.add(key)
+                changed = True
+    return keeping
+
+
+def _wire_form_reason(
+    spec: Spec, expr: TypeExpr, reached: set[ModelKey], seen: tuple[ModelKey, ...]
+) -> bool:
+    """Whether a type holds a notation scalar, Any or a union of several members (which the runtimes try
+    member by member); the object models it names are added to `reached`."""
+    if isinstance(expr, Primitive):
+        return expr.kind in NOTATION_KINDS or expr.kind == "any"
+    if isinstance(expr, ArrayOf):
+        return _wire_form_reason(spec, expr.item, reached, seen)
+    if isinstance(expr, MapOf):
+        return _wire_form_reason(spec, expr.value, reached, seen)
+    if isinstance(expr, UnionOf):
+        several = sum(not _is_null(m) for m in expr.members) > 1
+        inner = [_wire_form_reason(spec, m, reached, seen) for m in expr.members]
+        return several or any(inner)
+    if isinstance(expr, Ref):
+        target = spec.by_key.get(expr.key)
+        if target is None:
+            return True
+        if target.kind == "object":
+            reached.add(expr.key)
+        elif target.kind in ("union", "alias"):
+            if expr.key in seen:
+                return True  # a union of its own cycle: written `Any` there
+            members = target.members or (Primitive("any"),)
+            several = target.kind == "union" and len(members) > 1
+            inner = [_wire_form_reason(spec, m, reached, (*seen, expr.key)) for m in members]
+            return several or any(inner)
+    return False
+
+
+def _is_null(expr: TypeExpr) -> bool:
+    return isinstance(expr, Primitive) and expr.kind == "null"
 
 
 def _package(namespace: str) -> tuple[str, ...]:

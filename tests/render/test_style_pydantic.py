@@ -3,9 +3,11 @@ deprecated field is read (what the generated tests do not cover)."""
 
 from __future__ import annotations
 
+import importlib
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -106,3 +108,29 @@ def test_from_dict_is_model_validate(tiny: ModuleType) -> None:
     assert widget == tiny.Widget.model_validate({"userId": "u", "schema": "s"})
     with pytest.raises(private_runtime(tiny).ValidationError):
         private_runtime(tiny).from_dict(tiny.Widget, [])
+
+
+def test_only_models_with_a_notation_field_have_the_notation_validator(specs: ModuleType) -> None:
+    """The generator's choice agrees with the runtime's reading of the fields: a model with a date-time,
+    float or decimal field derives from `NotationModel` (its validator keeps the notation read)."""
+    runtime = private_runtime(specs)
+    models = []
+    for path in sorted(Path(specs.__path__[0]).rglob("*.py")):
+        parts = path.relative_to(Path(specs.__path__[0]).parent).with_suffix("").parts
+        if parts[-1].startswith("_") or parts[-1] == "runtime" or "tests" in parts:
+            continue
+        module = importlib.import_module(".".join(parts))
+        models += [
+            v
+            for v in vars(module).values()
+            if isinstance(v, type)
+            and issubclass(v, runtime.Model)
+            and v.__module__ == module.__name__
+        ]
+    assert models
+    with_notation = [m for m in models if runtime._notation_fields(m)]
+    assert with_notation and len(with_notation) < len(models)
+    for model in models:
+        assert issubclass(model, runtime.NotationModel) is bool(runtime._notation_fields(model)), (
+            model
+        )
