@@ -287,7 +287,7 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
     if row in (statement[0].start[0], statement[-1].end[0]):
         return False
     line = _on_row(statement, row)
-    if _lone_operand(statement, line):
+    if _lone_operand(statement, line) or _one_string(line, row):
         return True
     if not line or any(t.end[0] != row for t in line) or line[-1].string != ",":
         return False
@@ -297,6 +297,26 @@ def _unsplittable(statement: list[tokenize.TokenInfo], row: int) -> bool:
         all(is_literal(t) or (t.type == tokenize.OP and t.string in (":", ",")) for t in line)
         and sum(t.string == "," for t in line) == 1
         and sum(t.type == tokenize.STRING for t in line) <= 2
+    )
+
+
+#: The tokens that open and close an f-string on Python 3.12 and later (None before: one STRING token).
+_FSTRING_START = getattr(tokenize, "FSTRING_START", None)
+_FSTRING_END = getattr(tokenize, "FSTRING_END", None)
+
+
+def _one_string(line: list[tokenize.TokenInfo], row: int) -> bool:
+    """A line inside brackets that is one string, alone (a call's lone argument, `f"..."`): black cannot
+    split a string, so it leaves the line long."""
+    if not line or any(t.end[0] != row for t in line):
+        return False
+    if len(line) == 1:
+        return line[0].type == tokenize.STRING
+    return (
+        _FSTRING_START is not None
+        and line[0].type == _FSTRING_START
+        and line[-1].type == _FSTRING_END
+        and sum(t.type == _FSTRING_START for t in line) == 1
     )
 
 

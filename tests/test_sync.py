@@ -334,6 +334,18 @@ def test_built_in_templates_skip_black_and_match_it(
         assert format_python(str(module), module.read_text()) == module.read_text(), module
 
 
+@pytest.mark.parametrize("target", ["attrs", "pydantic", "msgspec", "typeddict"])
+def test_each_targets_runtime_skips_black(
+    project: Path, run, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """The runtime module is the largest file of a package and the same in every run: its template prints
+    black's layout, so a cold run never pays black for it."""
+    formatted = _count_black(monkeypatch)
+    assert run("gen", "--target", target, "--outputs", "models", "--out", "o").code == 0
+    assert (project / "o/example_models/_runtime.py").is_file()
+    assert "example_models/_runtime.py" not in formatted
+
+
 def test_unchanged_files_are_not_formatted_again(
     project: Path, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
