@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from . import import_order
 from .literals import py_literal
-from .python_view import PyField, PyModel, merge_imports
+from .python_view import PyField, PyModel, merge_imports, runtime_import
 
 
 def model_imports(m: PyModel, style: str) -> str:
@@ -23,10 +23,6 @@ def import_text(groups: Sequence[Sequence[str]]) -> str:
     grouping given does not matter."""
     ordered = import_order.sections(line for group in groups for line in group)
     return "\n\n".join("\n".join(section) for section in ordered)
-
-
-def _runtime_import(m: PyModel) -> str:
-    return "from " + "." * (len(m.package) + 1) + " import _runtime"
 
 
 def _dataclasses_imports(m: PyModel) -> list[Sequence[str]]:
@@ -53,7 +49,7 @@ def _msgspec_imports(m: PyModel) -> list[Sequence[str]]:
         own = ["from typing import Annotated"]
     elif kind == "union":
         own = ["from typing import TYPE_CHECKING, TypeAlias"]
-    runtime = _runtime_import(m)
+    runtime = runtime_import(m.package)
     uses_runtime = (
         bool(m.wrapped_unions) or kind == "union" or m.model.open or bool(msgspec_deprecations(m))
     )
@@ -72,7 +68,7 @@ def _typeddict_imports(m: PyModel) -> list[Sequence[str]]:
         own = ["from typing import TypedDict"]
         if any(not f.required for f in m.fields):
             own.append("from typing import NotRequired")
-    runtime = _runtime_import(m)
+    runtime = runtime_import(m.package)
     return [
         merge_imports([*m.imports, *own]),
         [line for line in m.local_imports if line != runtime],

@@ -452,7 +452,7 @@ class _PyModelBuilder:
         package = self.names.packages[model.key]
         early, late = self._model_imports(package)
         if model.kind == "object" or model.open or self.uses_runtime:
-            early = ("from " + "." * (len(package) + 1) + " import _runtime", *early)
+            early = (runtime_import(package), *early)
         return PyModel(
             model=model,
             class_name=self.names.classes[model.key],
@@ -669,6 +669,11 @@ class _PyModelBuilder:
             (late if cyclic and self.model.kind == "object" else early).append(line)
         # `import_block` puts the early ones in isort's order; the late ones are written as they are.
         return tuple(sorted(early)), tuple(import_order.sorted_lines(late))
+
+
+def runtime_import(package: tuple[str, ...]) -> str:
+    """The line a module of sub-package `package` imports the package's runtime with."""
+    return "from " + "." * (len(package) + 1) + " import _runtime"
 
 
 def merge_imports(lines: Iterable[str]) -> tuple[str, ...]:
