@@ -277,3 +277,12 @@ def test_a_failing_user_hook_is_worded_with_its_path(hooked: ModuleType) -> None
     assert str(caught.value) == (
         "Widget.schema: expected str, got int; Widget.parent.createdAt: no dates here"
     )
+
+
+def test_a_hook_for_str_applies_to_optional_fields_too(hooked: ModuleType) -> None:
+    runtime = private_runtime(hooked)
+    data = {"userId": "u", "schema": "s", "user_id": "other"}
+    assert hooked.Widget.from_dict(data).user_id_2 == "other"
+    runtime.converter.register_structure_hook(str, lambda value, _: value.upper())
+    widget = hooked.Widget.from_dict(data)
+    assert (widget.user_id, widget.schema, widget.user_id_2) == ("U", "S", "OTHER")
