@@ -186,6 +186,39 @@ def test_the_straight_reading_makes_what_the_detailed_one_makes(specs: ModuleTyp
         assert runtime.write(straight) == runtime.write(detailed), name
 
 
+def _outcome(runtime: ModuleType, cls: type, data: Any, *, detailed: bool) -> tuple[str, Any]:
+    """("read", the model's state and its wire data) or ("error", the message read gives)."""
+    try:
+        model = _read_detailed(runtime, cls, data) if detailed else runtime.read(cls, data)
+    except runtime.ValidationError as exc:
+        return ("error", str(exc))
+    except runtime._FAILURES as exc:  # the detailed reading's failure, worded as read words it
+        return ("error", "; ".join(runtime._problems(exc, cls.__name__)))
+    return ("read", (_state(model), runtime.write(model)))
+
+
+#: Wire values that are wrong for most fields (and right for some).
+WRONG_VALUES: tuple[Any, ...] = (None, 7, 1.5, "x", "12", True, [], [{}], {}, {"k": 1})
+
+
+def test_the_straight_reading_accepts_and_rejects_what_the_detailed_one_does(
+    specs: ModuleType,
+) -> None:
+    """Each key of each example set to values that are often wrong: both readings read the same model,
+    or both fail with the same message."""
+    runtime = private_runtime(specs)
+    checked = 0
+    for module, name, data in _spec_examples():
+        cls = getattr(importlib.import_module(f"{specs.__name__}.{module}"), name)
+        for key in data:
+            for wrong in WRONG_VALUES:
+                changed = {**data, key: wrong}
+                straight = _outcome(runtime, cls, changed, detailed=False)
+                assert straight == _outcome(runtime, cls, changed, detailed=True), (key, wrong)
+                checked += 1
+    assert checked > 100
+
+
 def test_the_straight_reading_keeps_wire_forms_as_the_detailed_one(tiny: ModuleType) -> None:
     runtime = private_runtime(tiny)
     data = {
