@@ -3,16 +3,19 @@ data with every problem named, and warn when a deprecated field is set (beyond t
 
 from __future__ import annotations
 
+import importlib
+import sys
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import attrs
 import pytest
 
-from tests.helpers import SPECS
+from tests.helpers import ROOT, SPECS
 from tests.render.style_support import generated_package, private_runtime
 
 
@@ -132,3 +135,187 @@ def test_lists_and_maps_are_not_coerced(specs: ModuleType) -> None:
         private_runtime(specs).ValidationError, match=r"Machine\.env\['A'\]: expected str"
     ):
         machine.from_dict({**base, "env": {"A": 1}})
+
+
+# --- the straight reading and the detailed one ------------------------------------------------------
+# A read goes through the converter's hooks without cattrs' detailed validation; only data that fails is
+# read again with it, to word every problem. Both must give the same models, and user hooks apply to both.
+
+
+def _read_detailed(runtime: ModuleType, cls: type, data: Any) -> Any:
+    """What the detailed reading (cattrs' detailed validation, used after a failure) makes of `data`."""
+    token = runtime._how.set(runtime._READING | runtime._INT_STRINGS | runtime._DETAILED)
+    try:
+        return runtime.converter.structure(data, cls)
+    finally:
+        runtime._how.reset(token)
+
+
+def _state(model: Any) -> tuple[Any, ...]:
+    """A model's values and what it keeps beside them (wire keys read, wire forms)."""
+    return (
+        model,
+        getattr(model, "_docmodels_present", None),
+        getattr(model, "_docmodels_wire_kept", None),
+    )
+
+
+def _spec_examples() -> list[tuple[str, str, dict[str, Any]]]:
+    """The example payload of every generated test of specs/ (generated/tests): module, class, data."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from load_dump import payloads_of_test
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    found = []
+    for path in sorted((ROOT / "generated" / "tests").glob("test_*.py")):
+        for payload in payloads_of_test(path.read_text(encoding="utf-8"), "example_models"):
+            found.append((payload.module, payload.name, payload.data))
+    return found
+
+
+def test_the_straight_reading_makes_what_the_detailed_one_makes(specs: ModuleType) -> None:
+    runtime = private_runtime(specs)
+    examples = _spec_examples()
+    assert examples
+    for module, name, data in examples:
+        cls = getattr(importlib.import_module(f"{specs.__name__}.{module}"), name)
+        straight = runtime.read(cls, data)
+        detailed = _read_detailed(runtime, cls, data)
+        assert _state(straight) == _state(detailed), name
+        assert runtime.write(straight) == runtime.write(detailed), name
+
+
+def _outcome(runtime: ModuleType, cls: type, data: Any, *, detailed: bool) -> tuple[str, Any]:
+    """("read", the model's state and its wire data) or ("error", the message read gives)."""
+    try:
+        model = _read_detailed(runtime, cls, data) if detailed else runtime.read(cls, data)
+    except runtime.ValidationError as exc:
+        return ("error", str(exc))
+    except runtime._FAILURES as exc:  # the detailed reading's failure, worded as read words it
+        return ("error", "; ".join(runtime._problems(exc, cls.__name__)))
+    return ("read", (_state(model), runtime.write(model)))
+
+
+#: Wire values that are wrong for most fields (and right for some).
+WRONG_VALUES: tuple[Any, ...] = (None, 7, 1.5, "x", "12", True, [], [{}], {}, {"k": 1})
+
+
+def test_the_straight_reading_accepts_and_rejects_what_the_detailed_one_does(
+    specs: ModuleType,
+) -> None:
+    """Each key of each example set to values that are often wrong: both readings read the same model,
+    or both fail with the same message."""
+    runtime = private_runtime(specs)
+    checked = 0
+    for module, name, data in _spec_examples():
+        cls = getattr(importlib.import_module(f"{specs.__name__}.{module}"), name)
+        for key in data:
+            for wrong in WRONG_VALUES:
+                changed = {**data, key: wrong}
+                straight = _outcome(runtime, cls, changed, detailed=False)
+                assert straight == _outcome(runtime, cls, changed, detailed=True), (key, wrong)
+                checked += 1
+    assert checked > 100
+
+
+def test_the_straight_reading_keeps_wire_forms_as_the_detailed_one(tiny: ModuleType) -> None:
+    runtime = private_runtime(tiny)
+    data = {
+        "userId": "u",
+        "schema": "s",
+        "count": 1,
+        "createdAt": "2024-05-01T10:00:00.250Z",
+        "shade": None,
+        "parent": {"userId": "p", "schema": "s", "createdAt": "2024-05-01T10:00:00+02:00"},
+    }
+    straight = runtime.read(tiny.Widget, data)
+    detailed = _read_detailed(runtime, tiny.Widget, data)
+    assert _state(straight) == _state(detailed)
+    assert _state(straight.parent) == _state(detailed.parent)
+    assert runtime.write(straight) == data
+
+
+def test_a_list_item_error_names_its_index(specs: ModuleType) -> None:
+    machine = specs.typescript.components.Machine
+    base = {
+        "id": "m",
+        "kind": "machine",
+        "name": "n",
+        "gpu": "T4",
+        "spec": "img",
+        "createdAt": None,
+    }
+    with pytest.raises(private_runtime(specs).ValidationError) as caught:
+        machine.from_dict({**base, "tags": ["a", 2, "c", None]})
+    assert str(caught.value) == (
+        "Machine.tags[1]: expected str, got int; Machine.tags[3]: expected str, got null"
+    )
+
+
+@pytest.fixture
+def hooked(tmp_path: Path) -> Iterator[ModuleType]:
+    """A package of its own: the hooks a test registers on its converter stay there."""
+    with generated_package(tmp_path, "attrs", "attrs_hooked") as package:
+        yield package
+
+
+def test_a_hook_registered_on_the_converter_applies(hooked: ModuleType) -> None:
+    runtime = private_runtime(hooked)
+    data = {
+        "userId": "u",
+        "schema": "s",
+        "createdAt": "2024-05-01T10:00:00Z",
+        "parent": {"userId": "p", "schema": "s", "createdAt": "2024-05-02T10:00:00Z"},
+    }
+    # Read once before the hook: nothing read before is kept past it.
+    before = hooked.Widget.from_dict(data)
+    assert before.created_at.year == 2024
+    fixed = datetime(2000, 1, 1, tzinfo=UTC)
+    runtime.converter.register_structure_hook(datetime, lambda value, _: fixed)
+    after = hooked.Widget.from_dict(data)
+    assert (after.created_at, after.parent.created_at) == (fixed, fixed)
+    assert hooked.runtime.read(hooked.Widget, data).parent.created_at == fixed
+
+
+def test_a_hook_for_an_enum_applies_inside_models_and_lists(hooked: ModuleType) -> None:
+    runtime = private_runtime(hooked)
+    data = {
+        "userId": "u",
+        "schema": "s",
+        "shade": "rouge",
+        "parent": {"userId": "p", "schema": "s", "shade": "rouge"},
+    }
+    assert hooked.Widget.from_dict(data).shade.value == "rouge"  # the open enum keeps it
+    shade = hooked.Shade
+    runtime.converter.register_structure_hook(
+        shade, lambda value, _: shade.RED if value == "rouge" else shade(value)
+    )
+    widget = hooked.Widget.from_dict(data)
+    assert (widget.shade, widget.parent.shade) == (shade.RED, shade.RED)
+    assert runtime.from_wire(list[shade], ["rouge", "blue"]) == [shade.RED, shade.BLUE]
+
+
+def test_a_failing_user_hook_is_worded_with_its_path(hooked: ModuleType) -> None:
+    runtime = private_runtime(hooked)
+
+    def no_dates(value: Any, _: Any) -> Any:
+        raise ValueError("no dates here")
+
+    runtime.converter.register_structure_hook(datetime, no_dates)
+    with pytest.raises(runtime.ValidationError) as caught:
+        hooked.Widget.from_dict(
+            {"userId": "u", "schema": 5, "parent": {"userId": "p", "schema": "s", "createdAt": "x"}}
+        )
+    assert str(caught.value) == (
+        "Widget.schema: expected str, got int; Widget.parent.createdAt: no dates here"
+    )
+
+
+def test_a_hook_for_str_applies_to_optional_fields_too(hooked: ModuleType) -> None:
+    runtime = private_runtime(hooked)
+    data = {"userId": "u", "schema": "s", "user_id": "other"}
+    assert hooked.Widget.from_dict(data).user_id_2 == "other"
+    runtime.converter.register_structure_hook(str, lambda value, _: value.upper())
+    widget = hooked.Widget.from_dict(data)
+    assert (widget.user_id, widget.schema, widget.user_id_2) == ("U", "S", "OTHER")
