@@ -143,7 +143,10 @@ _UNREADABLE = b"\0unreadable"
 
 @cache
 def code_digest() -> str:
-    """A digest of docmodels' own code, as this process loaded it (a process runs the code it started with)."""
-    from . import __file__ as package_file
+    """A digest of docmodels' own code, as this process loaded it (a process runs the code it started with).
 
-    return tree_digest([Path(package_file).parent])
+    The folders the package's modules load from (`__path__`): in an editable install, the `docmodels` shim
+    points them at the checkout's generator/, so an edit there is seen."""
+    from . import __path__ as package_folders
+
+    return tree_digest([Path(folder) for folder in package_folders])

@@ -384,3 +384,17 @@ def test_a_replayed_check_imports_neither_the_reader_nor_the_renderers(
     )
     assert "is in sync" in printed
     assert heavy == []
+
+
+def test_an_editable_install_digests_the_checkouts_code() -> None:
+    """The command of an editable install runs generator/ as the package `docmodels` (a shim in editable/):
+    its code digest is generator/'s, so an edit there voids the records (it digested the shim alone)."""
+    import importlib
+
+    package = importlib.import_module("docmodels")
+    if "editable" not in Path(package.__file__ or "").parts:
+        pytest.skip("docmodels is not this checkout's editable install")
+    shim = importlib.import_module("docmodels.user_cache")
+    assert shim.__file__ is not None and Path(shim.__file__).parent.name == "generator"
+    assert shim.code_digest() == user_cache.code_digest()
+    assert user_cache.code_digest() == user_cache.tree_digest([Path(generator.__file__).parent])
