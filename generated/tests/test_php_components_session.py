@@ -150,7 +150,7 @@ PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
             optional={
                 "additionalProperties": st.dictionaries(
                     st.text(max_size=4), st.just({"key": "value"}), max_size=2
-                )
+                ),
             },
         ),
         "lastActiveOrganizationId": st.text(max_size=8),

@@ -217,7 +217,7 @@ PAYLOADS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
                         "status": "example",
                         "userId": "example",
                         "orgId": "example",
-                    }
+                    },
                 ],
                 "createdAt": "2024-01-02T03:04:05Z",
                 "size": 9007199254740993,

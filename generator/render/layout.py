@@ -188,16 +188,57 @@ def fit_literal(value: Any, indent: int = 0, lead: str = "", trail: str = "") ->
 
 def fit_text(text: str, indent: int = 0, lead: str = "", trail: str = "") -> str:
     """`fit_literal` for a literal written as source text: `lead` + `text` + `trail`, each dict or list
-    display in it one item per line where the line would be too long."""
+    display in it one item per line where the line would be too long, and each call of a dotted name
+    (`st.lists(...)`) split as black splits it (`_fit_call`)."""
     line = lead + text + trail
     if within(line, indent):
         return line
     found = display_items(text)
     if found is None:
-        return line
+        return _fit_call(text, indent, lead, trail) or line
     opening, items, closing = found
     parts = [fit_text(value, indent + 4, key, ",") for key, value in items]
     return exploded(lead + opening, parts, closing + trail, indent)
+
+
+def _fit_call(text: str, indent: int, lead: str, trail: str) -> str | None:
+    """`lead` + the call `text` + `trail` too long for one line, as black's right-hand split lays it out:
+    the arguments on a line of their own when they fit there, else one per line with a trailing comma,
+    each laid out in turn; a lone argument on its own line, laid out in turn. None when `text` is no call
+    of a dotted name, when the head would still be too long, or when a lone argument is one atom (a
+    string, a name, a number) too long for its own line: black leaves that line whole."""
+    call = _CALL.fullmatch(text)
+    if call is None or not within(lead + call[1] + "(", indent):
+        return None
+    found = display_items(f"[{call[2]}]")
+    if found is None:
+        return None
+    arguments = [_keyword_split(value) for _, value in found[1]]
+    inner = indent + 4
+    if len(arguments) == 1:
+        key, value = arguments[0]
+        if not key and _ATOM.fullmatch(value) and not within(value, inner):
+            return None
+        body = [fit_text(value, inner, key, "")]
+    elif within(call[2], inner):
+        body = [call[2]]
+    else:
+        body = [fit_text(value, inner, key, ",") for key, value in arguments]
+    return exploded(lead + call[1] + "(", body, ")" + trail, indent)
+
+
+def _keyword_split(argument: str) -> tuple[str, str]:
+    """(`name=`, value) of a keyword argument; ("", argument) of any other."""
+    found = _KEYWORD.match(argument)
+    return (found[1], argument[found.end() :]) if found else ("", argument)
+
+
+#: A call of a dotted name, its arguments in group 2.
+_CALL = re.compile(r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\((.+)\)", re.DOTALL)
+#: `name=` opening a keyword argument (not `==`).
+_KEYWORD = re.compile(r"([A-Za-z_]\w*=)(?!=)")
+#: One token black cannot split: a string, a name or a number.
+_ATOM = re.compile(r"""[rRbBuU]?(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[\w.]+""")
 
 
 def display_items(text: str) -> tuple[str, list[tuple[str, str]], str] | None:

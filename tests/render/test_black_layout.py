@@ -26,6 +26,7 @@ from generator.render.layout import (
     class_header,
     def_header,
     fit_literal,
+    fit_text,
     import_block,
     within,
     wrap_call,
@@ -553,3 +554,51 @@ def test_a_lazy_package_table_fits_without_the_tokenizer(name: str) -> None:
         patch.setattr(formatting, "_fits_by_tokens", lambda text, rows: tokenized.append(text))
         assert formatting.fits(source)
     assert tokenized == []
+
+
+ATOMS = st.one_of(
+    st.from_regex(r'"[a-z ]{0,60}"', fullmatch=True),
+    st.sampled_from(["True", "None", "2", "-(2**53)", "value"]),
+)
+
+
+def _call_of(arguments: list[tuple[str, str]], callee: str) -> str:
+    """A call: positional arguments first, each keyword once."""
+    positional = [value for key, value in arguments if not key]
+    keywords = {key: value for key, value in arguments if key}
+    return f"{callee}({', '.join([*positional, *(k + v for k, v in keywords.items())])})"
+
+
+EXPRESSIONS: st.SearchStrategy[str] = st.recursive(
+    ATOMS,
+    lambda inner: st.one_of(
+        st.builds(
+            _call_of,
+            st.lists(
+                st.tuples(st.sampled_from(["", "", "max_size=", "optional="]), inner),
+                min_size=1,
+                max_size=4,
+            ),
+            st.sampled_from(["st.lists", "st.fixed_dictionaries", "f", "a.b.c"]),
+        ),
+        st.lists(inner, min_size=1, max_size=4).map(lambda items: f"[{', '.join(items)}]"),
+        st.dictionaries(
+            st.from_regex(r'"[a-z]{1,20}"', fullmatch=True), inner, min_size=1, max_size=4
+        ).map(lambda items: "{" + ", ".join(f"{k}: {v}" for k, v in items.items()) + "}"),
+    ),
+    max_leaves=14,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EXPRESSIONS, st.sampled_from([0, 4, 8]))
+def test_nested_calls_written_as_text_are_laid_out_as_black_keeps_them(
+    text: str, indent: int
+) -> None:
+    """`fit_text` splits calls of dotted names inside a value (a property test's strategies) as black's
+    right-hand split does: the same expression, and where every line fits, a layout black keeps."""
+    statement = fit_text(text, indent, "X = ")
+    source = _nested(statement, indent)
+    assert ast.dump(ast.parse(source)) == ast.dump(ast.parse(_nested("X = " + text, indent)))
+    if fits(source):
+        assert black_keeps(source), source
