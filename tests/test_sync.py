@@ -324,9 +324,7 @@ def test_built_in_templates_skip_black_and_match_it(
 ) -> None:
     from generator.formatting import format_python
 
-    # The default tests (a property test's strategies are long nested calls that black lays out).
-    config = project / "pyproject.toml"
-    config.write_text(config.read_text().replace('tests = "properties"\n', ""))
+    # With the property tests too: their strategies are long nested calls, laid out as black would.
     formatted = _count_black(monkeypatch)
     assert run("gen").code == 0
     assert formatted == []  # every line of specs/' output fits: black has nothing to do
