@@ -128,3 +128,20 @@ def specs_generated(
 def private_runtime(package: ModuleType) -> ModuleType:
     """The package's `_runtime` module (a lazy package imports it only when a model needs it)."""
     return importlib.import_module(package.__name__ + "._runtime")
+
+
+def model_classes(folder: Path, package: str, base: type) -> list[type]:
+    """Every model class (a subclass of `base` defined where it is found) of the generated package
+    `package` in `folder`, importing each model module (runtime, tests and private modules left out)."""
+    found: list[type] = []
+    for path in sorted((folder / package).rglob("*.py")):
+        parts = path.relative_to(folder).with_suffix("").parts
+        if parts[-1].startswith("_") or parts[-1] in ("runtime", "conftest") or "tests" in parts:
+            continue
+        module = importlib.import_module(".".join(parts))
+        found += [
+            v
+            for v in vars(module).values()
+            if isinstance(v, type) and issubclass(v, base) and v.__module__ == module.__name__
+        ]
+    return found

@@ -117,16 +117,13 @@ def test_untagged_union_tries_members_in_order(specs: ModuleType) -> None:
         runtime.from_wire(components.MachineSpec, 5)
 
 
+#: A Machine payload with every required field.
+MACHINE = {"id": "m", "kind": "machine", "name": "n", "gpu": "T4", "spec": "img", "createdAt": None}
+
+
 def test_lists_and_maps_are_not_coerced(specs: ModuleType) -> None:
     machine = specs.typescript.components.Machine
-    base = {
-        "id": "m",
-        "kind": "machine",
-        "name": "n",
-        "gpu": "T4",
-        "spec": "img",
-        "createdAt": None,
-    }
+    base = MACHINE
     with pytest.raises(
         private_runtime(specs).ValidationError, match=r"Machine\.tags: expected a list"
     ):
@@ -238,14 +235,7 @@ def test_the_straight_reading_keeps_wire_forms_as_the_detailed_one(tiny: ModuleT
 
 def test_a_list_item_error_names_its_index(specs: ModuleType) -> None:
     machine = specs.typescript.components.Machine
-    base = {
-        "id": "m",
-        "kind": "machine",
-        "name": "n",
-        "gpu": "T4",
-        "spec": "img",
-        "createdAt": None,
-    }
+    base = MACHINE
     with pytest.raises(private_runtime(specs).ValidationError) as caught:
         machine.from_dict({**base, "tags": ["a", 2, "c", None]})
     assert str(caught.value) == (

@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.render.style_support import OPEN_ENUM_DOC, specs_generated
+from tests.render.style_support import OPEN_ENUM_DOC, model_classes, specs_generated
 
 PACKAGE = "msgspec_style_models"
 PAYLOAD: dict[str, Any] = {
@@ -137,30 +137,12 @@ def test_closed_enum_rejects_unknown_values(runtime: ModuleType, generated: Path
         runtime.from_wire(status, "purple")
 
 
-def _models(generated: Path) -> list[type[msgspec.Struct]]:
-    """Every model class of the generated package."""
-    found = []
-    for path in sorted((generated / PACKAGE).rglob("*.py")):
-        parts = path.relative_to(generated).with_suffix("").parts
-        if parts[-1].startswith("_") or parts[-1] in ("runtime", "conftest") or "tests" in parts:
-            continue
-        module = importlib.import_module(".".join(parts))
-        found += [
-            v
-            for v in vars(module).values()
-            if isinstance(v, type)
-            and issubclass(v, msgspec.Struct)
-            and v.__module__ == module.__name__
-        ]
-    return found
-
-
 def test_only_models_that_may_keep_a_wire_form_are_dict_structs(
     runtime: ModuleType, generated: Path
 ) -> None:
     """The generator's choice agrees with the runtime's own reading of the types: a model the runtime would
     keep a wire form in is a `dict=True` struct (else what it keeps would be lost)."""
-    models = _models(generated)
+    models = model_classes(generated, PACKAGE, msgspec.Struct)
     assert models
     for model in models:
         may_keep = any(
@@ -173,6 +155,8 @@ def test_only_models_that_may_keep_a_wire_form_are_dict_structs(
 def test_a_plain_model_round_trips_through_msgspec_alone(
     runtime: ModuleType, generated: Path
 ) -> None:
-    plain = [m for m in _models(generated) if not m.__struct_config__.dict]
+    plain = [
+        m for m in model_classes(generated, PACKAGE, msgspec.Struct) if not m.__struct_config__.dict
+    ]
     for model in plain:
         assert runtime._plan_of(model) is None

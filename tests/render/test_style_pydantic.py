@@ -3,7 +3,6 @@ deprecated field is read (what the generated tests do not cover)."""
 
 from __future__ import annotations
 
-import importlib
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,7 +14,7 @@ import pydantic
 import pytest
 
 from tests.helpers import SPECS
-from tests.render.style_support import generated_package, private_runtime
+from tests.render.style_support import generated_package, model_classes, private_runtime
 
 
 @pytest.fixture(scope="module")
@@ -114,19 +113,8 @@ def test_only_models_with_a_notation_field_have_the_notation_validator(specs: Mo
     """The generator's choice agrees with the runtime's reading of the fields: a model with a date-time,
     float or decimal field derives from `NotationModel` (its validator keeps the notation read)."""
     runtime = private_runtime(specs)
-    models = []
-    for path in sorted(Path(specs.__path__[0]).rglob("*.py")):
-        parts = path.relative_to(Path(specs.__path__[0]).parent).with_suffix("").parts
-        if parts[-1].startswith("_") or parts[-1] == "runtime" or "tests" in parts:
-            continue
-        module = importlib.import_module(".".join(parts))
-        models += [
-            v
-            for v in vars(module).values()
-            if isinstance(v, type)
-            and issubclass(v, runtime.Model)
-            and v.__module__ == module.__name__
-        ]
+    root = Path(specs.__path__[0])
+    models = model_classes(root.parent, root.name, runtime.Model)
     assert models
     with_notation = [m for m in models if runtime._notation_fields(m)]
     assert with_notation and len(with_notation) < len(models)
