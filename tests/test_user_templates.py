@@ -180,8 +180,11 @@ def test_a_user_template_whose_lines_fit_is_formatted_unless_its_target_vouches_
 
 
 def test_which_templates_are_a_users_is_found_through_extends_and_includes(project: Path) -> None:
-    from generator.render.targets import load_target
-    from generator.render.template_inputs import user_written
+    from generator.render.targets import Target, load_target
+    from generator.render.template_inputs import template_reads
+
+    def user_written(target: Target, template: str) -> bool:
+        return template_reads(target, template).user_written
 
     user = project / "my_templates/dataclasses"
     user.mkdir(parents=True)

@@ -207,24 +207,32 @@ def _fit_call(text: str, indent: int, lead: str, trail: str) -> str | None:
     each laid out in turn; a lone argument on its own line, laid out in turn. None when `text` is no call
     of a dotted name, when the head would still be too long, or when a lone argument is one atom (a
     string, a name, a number) too long for its own line: black leaves that line whole."""
-    call = _CALL.fullmatch(text)
-    if call is None or not within(lead + call[1] + "(", indent):
+    call = call_parts(text)
+    if call is None or not within(lead + call[0] + "(", indent):
         return None
-    found = display_items(f"[{call[2]}]")
-    if found is None:
-        return None
-    arguments = [_keyword_split(value) for _, value in found[1]]
+    callee, items = call
+    arguments = [_keyword_split(item) for item in items]
     inner = indent + 4
     if len(arguments) == 1:
         key, value = arguments[0]
         if not key and _ATOM.fullmatch(value) and not within(value, inner):
             return None
         body = [fit_text(value, inner, key, "")]
-    elif within(call[2], inner):
-        body = [call[2]]
+    elif within(", ".join(items), inner):
+        body = [", ".join(items)]
     else:
         body = [fit_text(value, inner, key, ",") for key, value in arguments]
-    return exploded(lead + call[1] + "(", body, ")" + trail, indent)
+    return exploded(lead + callee + "(", body, ")" + trail, indent)
+
+
+def call_parts(text: str) -> tuple[str, list[str]] | None:
+    """(the dotted callee, its arguments as written) of `text` when it is one call `a.b(args)` with
+    arguments; None for any other text."""
+    call = _CALL.fullmatch(text)
+    if call is None:
+        return None
+    found = display_items(f"[{call[2]}]")
+    return None if found is None else (call[1], [value for _, value in found[1]])
 
 
 def _keyword_split(argument: str) -> tuple[str, str]:
@@ -237,8 +245,6 @@ def _keyword_split(argument: str) -> tuple[str, str]:
 _CALL = re.compile(r"([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\((.+)\)", re.DOTALL)
 #: `name=` opening a keyword argument (not `==`).
 _KEYWORD = re.compile(r"([A-Za-z_]\w*=)(?!=)")
-#: One token black cannot split: a string, a name or a number.
-_ATOM = re.compile(r"""[rRbBuU]?(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[\w.]+""")
 
 
 def display_items(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
@@ -267,7 +273,7 @@ def display_items(text: str) -> tuple[str, list[tuple[str, str]], str] | None:
             continue
         elif kind == "colon" and is_dict and not key:
             key = text[begin : found.start()].strip()
-            if not _KEY.fullmatch(key):
+            if not _ATOM.fullmatch(key):
                 return None
             key += ": "
             begin = found.end()
@@ -301,8 +307,9 @@ _DISPLAY_PART = re.compile(
 )
 #: Text the scan does not read: a line continuation, a newline.
 _NOT_SCANNED = re.compile(r"\\?\n")
-#: A dict key the layout keeps on the line of its value: one string, number or name.
-_KEY = re.compile(r"""[rRbBuU]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[\w.]+""")
+#: One token black cannot split, a string, a number or a name: a dict key the layout keeps on the line of
+#: its value, or a call's lone argument that black leaves whole when it is too long.
+_ATOM = re.compile(r"""[rRbBuU]{0,2}(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|[\w.]+""")
 #: What makes a display no plain one: a comprehension, a comment.
 _UNSURE = re.compile(r"\bfor\b|#")
 

@@ -21,6 +21,7 @@ from .layout import (
     annotated,
     annotated_call,
     assignment,
+    call_parts,
     call_statement,
     class_header,
     def_header,
@@ -43,11 +44,9 @@ _SURELY_WITHIN = 44
 #: How a line of a shape `statement` knows starts: a first, cheap test.
 _SHAPE_START = re.compile(r" *(?:from |class |def |@|assert |[A-Za-z_]\w*(?: *[:=(.]))")
 
-#: `name: annotation = callee(arguments)` (a field with options) whose annotation is names, dots, commas,
-#: brackets and `|` only; `display_items` splits the arguments.
-_FIELD_CALL = re.compile(
-    r"([A-Za-z_]\w*): ([\w.\[\], |]+) = ([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\((.+)\)"
-)
+#: `name: annotation = value` whose annotation is names, dots, commas, brackets and `|` only: with a call
+#: as its value (`call_parts`), a field with options.
+_FIELD_CALL = re.compile(r"([A-Za-z_]\w*): ([\w.\[\], |]+) = (.+)")
 
 #: `NAME: annotation = ` and a value that may be a dict or list display.
 _CONSTANT = re.compile(r"([A-Za-z_]\w*): ([^=\n]+) = ([\[{].*)")
@@ -146,10 +145,10 @@ def statement(text: str, indent: int) -> str:
     field = _FIELD_CALL.fullmatch(text)
     # The most common statement, read without tokens.
     if field is not None and not keyword.iskeyword(field[1]):
-        found = display_items(f"[{field[4]}]")
-        if found is not None:
-            arguments = [_argument(value) for _, value in found[1]]
-            return annotated_call(field[1], field[2].strip(), field[3], arguments, indent)
+        call = call_parts(field[3])
+        if call is not None:
+            arguments = [_argument(item) for item in call[1]]
+            return annotated_call(field[1], field[2].strip(), call[0], arguments, indent)
     constant = _CONSTANT.fullmatch(text)
     if constant is not None:  # a module's table (`_MODELS: dict[str, str] = {...}`), tokenized once
         table = fit_text(constant[3], indent, f"{constant[1]}: {constant[2]} = ")

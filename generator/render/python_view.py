@@ -8,7 +8,6 @@ because a union alias needs its members when its module runs.
 
 from __future__ import annotations
 
-import dataclasses
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -215,13 +214,10 @@ def python_package(spec: Spec, style: PyStyle, taken_paths: Iterable[str] = ()) 
     writes `docs/index.md` itself, and a model's page must not be that file)."""
     names = _Names(spec, style, taken_paths)
     cycles = _cycles(spec)
-    models = {m.key: _PyModelBuilder(spec, names, cycles, m, style).build() for m in spec.models}
     keeping = models_keeping_wire_forms(spec)
     models = {
-        key: dataclasses.replace(
-            m, has_notation=has_notation(spec, m.model), keeps_wire_forms=key in keeping
-        )
-        for key, m in models.items()
+        m.key: _PyModelBuilder(spec, names, cycles, m, style).build(m.key in keeping)
+        for m in spec.models
     }
     packages = sorted({m.package[:i] for m in models.values() for i in range(len(m.package) + 1)})
     return PyPackage(models, tuple(packages))
@@ -440,7 +436,8 @@ class _PyModelBuilder:
         self.used: dict[ModelKey, None] = {}
         self.local = self._local_names()
 
-    def build(self) -> PyModel:
+    def build(self, keeps_wire_forms: bool) -> PyModel:
+        """The model's view; `keeps_wire_forms` as `models_keeping_wire_forms` found it."""
         model = self.model
         fields = self._fields() if model.kind == "object" else ()
         members = self._enum_members() if model.kind == "enum" else ()
@@ -468,6 +465,8 @@ class _PyModelBuilder:
             wrapped_unions=tuple(self.wrapped.values()),
             references=tuple(sorted(set(_refs_of_model(model)) - {model.key})),
             member_annotations=self.member_annotations,
+            has_notation=has_notation(self.spec, model),
+            keeps_wire_forms=keeps_wire_forms,
         )
 
     def _local_names(self) -> dict[ModelKey, str]:

@@ -31,18 +31,6 @@ class TemplateReads:
     user_written: bool
 
 
-def read_names(
-    target: Target, template: str, known: KnownTemplates | None = None
-) -> frozenset[str] | None:
-    """The context names `template` may read (see `TemplateReads.names`)."""
-    return template_reads(target, template, known).names
-
-
-def user_written(target: Target, template: str) -> bool:
-    """Whether any text `template` renders from is a user's (see `TemplateReads.user_written`)."""
-    return template_reads(target, template).user_written
-
-
 def template_reads(
     target: Target, template: str, known: KnownTemplates | None = None
 ) -> TemplateReads:

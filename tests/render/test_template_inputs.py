@@ -10,8 +10,13 @@ import pytest
 
 from generator.cache_store import Store
 from generator.render.targets import Target, load_target
-from generator.render.template_inputs import KnownTemplates
-from generator.render.template_inputs import read_names as read_names_once
+from generator.render.template_inputs import KnownTemplates, template_reads
+
+
+def read_names_once(
+    target: Target, template: str, known: KnownTemplates | None = None
+) -> frozenset[str] | None:
+    return template_reads(target, template, known).names
 
 
 @pytest.fixture
