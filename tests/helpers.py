@@ -7,6 +7,7 @@ import ast
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,6 +135,14 @@ def escaped_pipes_outside_tables(docs: Path) -> list[str]:
     ]
 
 
+def generated_tests_env() -> dict[str, str]:
+    """The environment generated tests run in: no byte code written, nothing on PATH, and hypothesis'
+    example database in a folder of its own, never in the folder tested (it may be the committed
+    generated/, whose files other tests count)."""
+    storage = tempfile.mkdtemp(prefix="docmodels-hypothesis-")
+    return {"PYTHONDONTWRITEBYTECODE": "1", "PATH": "", "HYPOTHESIS_STORAGE_DIRECTORY": storage}
+
+
 def run_generated_tests(out: Path) -> None:
     """Run the generated pytest suite in `out`; fail with its output unless it passes."""
     done = subprocess.run(
@@ -141,7 +150,7 @@ def run_generated_tests(out: Path) -> None:
         cwd=out,
         capture_output=True,
         text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+        env=generated_tests_env(),
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-3000:]
     assert " passed" in done.stdout

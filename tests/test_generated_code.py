@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import GENERATED
+from tests.helpers import GENERATED, generated_tests_env
 
 
 def _pytest(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -17,7 +17,7 @@ def _pytest(folder: Path) -> subprocess.CompletedProcess[str]:
         cwd=folder,
         capture_output=True,
         text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+        env=generated_tests_env(),
     )
 
 
@@ -97,6 +97,6 @@ def test_generated_tests_pass_on_the_oldest_supported_python(tmp_path: Path) -> 
         cwd=GENERATED,
         capture_output=True,
         text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+        env=generated_tests_env(),
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

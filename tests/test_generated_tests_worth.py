@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import CORPUS_SAMPLE, SPECS, WHOLE_CORPUS, generate
+from tests.helpers import CORPUS_SAMPLE, SPECS, WHOLE_CORPUS, generate, generated_tests_env
 
 PACKAGE = "mutated_models"
 KINDS = ("wire name", "required flag", "field type", "enum value", "union rule")
@@ -207,7 +207,7 @@ def survives(out: Path, mutant: Mutant) -> str:
             cwd=out,
             capture_output=True,
             text=True,
-            env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": ""},
+            env=generated_tests_env(),
         )
     finally:
         mutant.module.write_text(original, encoding="utf-8")
